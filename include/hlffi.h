@@ -1,0 +1,165 @@
+/* hlffi: embed the HashLink VM (our own implementation) in a C or C++ host.
+ * The public API follows hlffi v3's names, signatures and enum orders; see docs/api.md. */
+#ifndef HLFFI_H
+#define HLFFI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(HLFFI_BUILDING) && (defined(__GNUC__) || defined(__clang__))
+#define HLFFI_API __attribute__((visibility("default")))
+#else
+#define HLFFI_API
+#endif
+
+#define HLFFI_VERSION_MAJOR 3
+#define HLFFI_VERSION_MINOR 1
+#define HLFFI_VERSION_PATCH 0
+#define HLFFI_VERSION_STRING "3.1.0"
+
+/* hlffi v3 used this to register the C stack with HashLink's conservative GC. Our roots are exact,
+ * so it has nothing to do; it stays so that v3 sources compile. */
+#define HLFFI_ENTER_SCOPE() ((void)0)
+
+typedef struct hlffi_vm hlffi_vm;
+typedef struct hlffi_type hlffi_type;
+typedef struct hl_type hl_type;
+typedef struct hlffi_value hlffi_value;
+typedef struct hlffi_cached_call hlffi_cached_call;
+
+typedef enum {
+    HLFFI_OK = 0,
+    HLFFI_ERROR_NULL_VM,
+    HLFFI_ERROR_ALREADY_INITIALIZED,
+    HLFFI_ERROR_NOT_INITIALIZED,
+    HLFFI_ERROR_INIT_FAILED,
+    HLFFI_ERROR_DESTROY_FAILED,
+    HLFFI_ERROR_FILE_NOT_FOUND,
+    HLFFI_ERROR_INVALID_BYTECODE,
+    HLFFI_ERROR_MODULE_LOAD_FAILED,
+    HLFFI_ERROR_MODULE_INIT_FAILED,
+    HLFFI_ERROR_ENTRY_POINT_NOT_FOUND,
+    HLFFI_ERROR_TYPE_NOT_FOUND,
+    HLFFI_ERROR_METHOD_NOT_FOUND,
+    HLFFI_ERROR_FIELD_NOT_FOUND,
+    HLFFI_ERROR_CALL_FAILED,
+    HLFFI_ERROR_EXCEPTION_THROWN,
+    HLFFI_ERROR_INVALID_TYPE,
+    HLFFI_ERROR_TYPE_MISMATCH,
+    HLFFI_ERROR_NULL_VALUE,
+    HLFFI_ERROR_RELOAD_NOT_SUPPORTED,
+    HLFFI_ERROR_RELOAD_NOT_ENABLED,
+    HLFFI_ERROR_RELOAD_FAILED,
+    HLFFI_ERROR_THREAD_NOT_STARTED,
+    HLFFI_ERROR_THREAD_ALREADY_RUNNING,
+    HLFFI_ERROR_THREAD_START_FAILED,
+    HLFFI_ERROR_THREAD_STOP_FAILED,
+    HLFFI_ERROR_WRONG_THREAD,
+    HLFFI_ERROR_EVENTLOOP_NOT_FOUND,
+    HLFFI_ERROR_EVENTLOOP_FAILED,
+    HLFFI_ERROR_OUT_OF_MEMORY,
+    HLFFI_ERROR_INVALID_ARGUMENT,
+    HLFFI_ERROR_NOT_IMPLEMENTED,
+    HLFFI_ERROR_UNKNOWN,
+    /* Additions after hlffi v3 (v3's numbers above are unchanged). */
+    HLFFI_ERROR_VERIFICATION_FAILED,
+    HLFFI_ERROR_INTERRUPTED
+} hlffi_error_code;
+
+typedef enum { HLFFI_MODE_NON_THREADED = 0, HLFFI_MODE_THREADED = 1 } hlffi_integration_mode;
+
+typedef enum {
+    HLFFI_EVENTLOOP_UV = 0,
+    HLFFI_EVENTLOOP_HAXE = 1,
+    HLFFI_EVENTLOOP_ALL = 2,
+    HLFFI_EVENTLOOP_TIMERS = 3,
+    HLFFI_EVENTLOOP_MAINLOOP = 4
+} hlffi_eventloop_type;
+
+typedef enum {
+    HLFFI_TYPE_VOID = 0,
+    HLFFI_TYPE_UI8,
+    HLFFI_TYPE_UI16,
+    HLFFI_TYPE_I32,
+    HLFFI_TYPE_I64,
+    HLFFI_TYPE_F32,
+    HLFFI_TYPE_F64,
+    HLFFI_TYPE_BOOL,
+    HLFFI_TYPE_BYTES,
+    HLFFI_TYPE_DYN,
+    HLFFI_TYPE_FUN,
+    HLFFI_TYPE_OBJ,
+    HLFFI_TYPE_ARRAY,
+    HLFFI_TYPE_TYPE,
+    HLFFI_TYPE_REF,
+    HLFFI_TYPE_VIRTUAL,
+    HLFFI_TYPE_DYNOBJ,
+    HLFFI_TYPE_ABSTRACT,
+    HLFFI_TYPE_ENUM,
+    HLFFI_TYPE_NULL,
+    HLFFI_TYPE_METHOD,
+    HLFFI_TYPE_STRUCT,
+    HLFFI_TYPE_PACKED
+} hlffi_type_kind;
+
+typedef enum {
+    HLFFI_ARG_VOID = 0,
+    HLFFI_ARG_INT,
+    HLFFI_ARG_FLOAT,
+    HLFFI_ARG_BOOL,
+    HLFFI_ARG_STRING,
+    HLFFI_ARG_DYNAMIC
+} hlffi_arg_type;
+
+typedef enum { HLFFI_CALL_OK = 0, HLFFI_CALL_EXCEPTION = 1, HLFFI_CALL_ERROR = 2 } hlffi_call_result;
+
+typedef void (*hlffi_reload_callback)(hlffi_vm* vm, bool success, void* userdata);
+typedef void (*hlffi_thread_func)(hlffi_vm* vm, void* userdata);
+typedef void (*hlffi_thread_async_callback)(hlffi_vm* vm, void* result, void* userdata);
+typedef void (*hlffi_type_callback)(hlffi_type* type, void* userdata);
+typedef hlffi_value* (*hlffi_native_func)(hlffi_vm* vm, int argc, hlffi_value** argv);
+
+/* ---- Lifecycle ------------------------------------------------------------------------------ */
+
+/* A new, empty VM, or NULL when memory is exhausted. Any number may exist at once. */
+HLFFI_API hlffi_vm* hlffi_create(void);
+/* Records the program arguments (argv[0] is the first of Sys.args(); pass only the program's own
+ * arguments). Once per VM: a second call gives HLFFI_ERROR_ALREADY_INITIALIZED. */
+HLFFI_API hlffi_error_code hlffi_init(hlffi_vm* vm, int argc, char** argv);
+/* Reads, loads and verifies a .hl file. Errors: FILE_NOT_FOUND, INVALID_BYTECODE (what and where),
+ * VERIFICATION_FAILED (function@pc OpName: reason), ALREADY_INITIALIZED for a second load. */
+HLFFI_API hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path);
+/* The same from memory; the VM copies what it needs, the caller keeps ownership of data. */
+HLFFI_API hlffi_error_code hlffi_load_memory(hlffi_vm* vm, const void* data, size_t size);
+/* Runs static initialisation and main(). Not available until the interpreter milestone:
+ * returns HLFFI_ERROR_NOT_IMPLEMENTED. */
+HLFFI_API hlffi_error_code hlffi_call_entry(hlffi_vm* vm);
+/* Frees everything the VM allocated. NULL is a no-op. */
+HLFFI_API void hlffi_destroy(hlffi_vm* vm);
+/* The text of the VM's last failure ("" when none); valid until the next failing call on it. */
+HLFFI_API const char* hlffi_get_error(hlffi_vm* vm);
+/* A constant description of an error code. */
+HLFFI_API const char* hlffi_get_error_string(hlffi_error_code code);
+/* hlffi v3 compatibility: roots are exact here, so these have nothing to do. */
+HLFFI_API void hlffi_update_stack_top(void* stack_marker);
+HLFFI_API void hlffi_gc_block(void);
+HLFFI_API void hlffi_gc_unblock(void);
+
+/* ---- Utilities ------------------------------------------------------------------------------ */
+
+HLFFI_API const char* hlffi_get_version(void);
+/* The HashLink version whose behaviour this VM matches. */
+HLFFI_API const char* hlffi_get_hl_version(void);
+/* Always false: bytecode is interpreted. */
+HLFFI_API bool hlffi_is_jit_mode(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HLFFI_H */
