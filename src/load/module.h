@@ -132,7 +132,16 @@ typedef struct hli_findex_entry {
     uint32_t index; /* into functions[] or natives[] */
 } hli_findex_entry;
 
+/* The sections of a file, in file order (hl-spec.md 1.4). */
+typedef enum hli_section {
+    HLI_SECTION_HEADER, HLI_SECTION_INTS, HLI_SECTION_FLOATS, HLI_SECTION_STRINGS, HLI_SECTION_BYTES,
+    HLI_SECTION_DEBUGFILES, HLI_SECTION_TYPES, HLI_SECTION_GLOBALS, HLI_SECTION_NATIVES,
+    HLI_SECTION_FUNCTIONS, HLI_SECTION_CONSTANTS, HLI_SECTION_END, HLI_SECTION_COUNT
+} hli_section;
+
 typedef struct hli_module {
+    uint32_t section_offset[HLI_SECTION_COUNT]; /* image offset where each section starts (END: the
+                                                   file size); absent sections start where the next does */
     uint8_t *image;        /* the whole file, copied; ops and debug info are read from here */
     size_t image_size;
     uint8_t version;       /* 2..5 */

@@ -1,0 +1,17 @@
+/* UTF-8 checks with no VM knowledge. */
+#ifndef HLI_CORE_UTF8_H
+#define HLI_CORE_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+/* True when s[0..n) is well-formed UTF-8, with two allowances the Haxe compiler needs: NUL bytes, and
+ * encoded surrogate code points (U+D800..U+DFFF), which Haxe writes for lone surrogates in string
+ * literals. Overlong forms, code points above U+10FFFF and truncated sequences are rejected. On failure
+ * *bad_at receives the offset of the first bad byte. */
+HLI_INTERNAL bool hli_utf8_check(const uint8_t *s, size_t n, size_t *bad_at);
+
+#endif

@@ -1,0 +1,80 @@
+/* The hlffi command: check, dump and (with the interpreter milestone) run HashLink bytecode files.
+ * Exit codes: 0 success, 1 the file is missing, malformed or fails verification, 2 usage errors and
+ * features that are not available yet. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hlffi.h"
+#include "tool.h"
+
+static void usage(FILE *out) {
+    fprintf(out,
+            "usage: hlffi COMMAND [ARGS]\n"
+            "\n"
+            "commands:\n"
+            "  check FILE.hl          load and verify FILE.hl; exit 0 when it is fit to run, 1 with the reason\n"
+            "  dump FILE.hl           print a readable disassembly: header counts, types, globals, natives,\n"
+            "                         functions with their ops and source positions\n"
+            "  run FILE.hl [ARGS...]  run FILE.hl (not available yet: the interpreter is the next milestone)\n"
+            "  --version              print the hlffi version and the HashLink version it matches\n"
+            "  --help                 print this help\n"
+            "\n"
+            "exit codes: 0 success; 1 the file is missing, malformed or fails verification;\n"
+            "            2 usage error or a feature that is not available yet\n");
+}
+
+/* Loads and verifies path in a fresh VM; prints the error and returns 1 on failure. */
+static int check(const char *path) {
+    hlffi_vm *vm = hlffi_create();
+    if (vm == NULL) {
+        fprintf(stderr, "hlffi: out of memory\n");
+        return 1;
+    }
+    hlffi_error_code rc = hlffi_load_file(vm, path);
+    if (rc != HLFFI_OK)
+        fprintf(stderr, "hlffi: %s: %s\n", path, hlffi_get_error(vm));
+    hlffi_destroy(vm);
+    return rc == HLFFI_OK ? 0 : 1;
+}
+
+static int run(const char *path) {
+    int rc = check(path);
+    if (rc != 0)
+        return rc;
+    fprintf(stderr, "hlffi: %s: execution is not available yet (the interpreter is the next milestone); "
+                    "the file loads and verifies\n", path);
+    return 2;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("hlffi %s (HashLink %s bytecode, interpreted)\n", hlffi_get_version(), hlffi_get_hl_version());
+        return 0;
+    }
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "dump") == 0) {
+        if (argc != 3) {
+            fprintf(stderr, "usage: hlffi %s FILE.hl\n", cmd);
+            return 2;
+        }
+        return cmd[0] == 'c' ? check(argv[2]) : hli_tool_dump(argv[2], stdout);
+    }
+    if (strcmp(cmd, "run") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "usage: hlffi run FILE.hl [ARGS...]\n");
+            return 2;
+        }
+        return run(argv[2]);
+    }
+    fprintf(stderr, "hlffi: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}
