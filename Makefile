@@ -1,0 +1,30 @@
+# Thin wrapper over CMake. `make` builds build/hlffi, build/libhlffi.so and build/libhlffi.a.
+BUILD ?= build
+CMAKE_FLAGS ?=
+
+.PHONY: all test check example fuzz-long clean
+
+all:
+	cmake -S . -B $(BUILD) -DHLFFI_WERROR=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$$(nproc)
+
+# The quick loop: build and run the ctest suite of the default build.
+test: all
+	cd $(BUILD) && ctest --output-on-failure -j$$(nproc)
+
+# Everything CI runs (every configuration, sanitizers, valgrind, a short fuzz run).
+check:
+	bash scripts/test.sh
+
+example:
+	bash scripts/example.sh
+
+# Fuzz load + verify for an hour (HLFFI_FUZZ_SECONDS to change), seeded from the test corpus.
+fuzz-long: all
+	cd $(BUILD) && ctest -R hx_build_corpus --output-on-failure
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DHLFFI_FUZZ=ON -DHLFFI_WERROR=ON
+	cmake --build build-fuzz -j$$(nproc) --target fuzz_load
+	bash tests/fuzz/run_fuzz.sh build-fuzz $${HLFFI_FUZZ_SECONDS:-3600} $(BUILD)/tests/hx/corpus
+
+clean:
+	rm -rf build build-* 

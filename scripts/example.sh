@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds hlffi and shows it on the bundled example: compiles examples/game/Game.hx with the stock Haxe
+# compiler, then `hlffi check` (load + verify) and `hlffi dump` (disassembly) on the bytecode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake -S . -B build -DHLFFI_WERROR=ON >/dev/null
+cmake --build build -j"$(nproc)" --target hlffi_tool >/dev/null
+mkdir -p build/examples
+haxe -cp examples/game -main Game -hl build/examples/game.hl
+
+echo "== hlffi check build/examples/game.hl"
+build/hlffi check build/examples/game.hl && echo "ok: the module loads and verifies"
+echo
+echo "== hlffi dump build/examples/game.hl (the function Game.update)"
+build/hlffi dump build/examples/game.hl | awk '/^fun.*\$Game\.update/ {on=1} on && /^$/ {exit} on'
+echo
+echo "== hlffi run build/examples/game.hl"
+set +e
+build/hlffi run build/examples/game.hl
+echo "(exit code $?: running bytecode comes with the interpreter milestone)"
