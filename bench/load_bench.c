@@ -1,6 +1,7 @@
 /* Load + verify benchmark: for each .hl file, the throughput of hli_module_load + hli_verify_module in
  * MB/s (best of several rounds) and the peak memory they allocate relative to the file size. Prints
  * figures only; it never decides pass or fail. usage: load_bench FILE.hl... */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
