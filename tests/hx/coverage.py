@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Opcode and type-kind coverage of a set of .hl files.
 
-Usage: coverage.py [--shared DIR] [--quiet] FILE.hl|DIR ...
+Usage: coverage.py [--shared DIR] [--quiet] [--flat] FILE.hl|DIR ...
 
-Directories are searched recursively for *.hl. For every opcode 0..98 (the ones Haxe 4.2.5 can write,
+Directories are searched recursively for *.hl (with --flat: only the directory's own files, e.g.
+the corpus's programs without its oracle/ and stdlib/ subdirectories). --quiet leaves out the tables. For every opcode 0..98 (the ones Haxe 4.2.5 can write,
 hl-spec.md 3.2) the report gives how many times it appears and in how many files, then the list of
 opcodes never seen; the same for type kinds 0..23 (hl-spec.md 2.1). Opcodes and kinds that Haxe 4.2.5
 cannot emit are listed separately with the reason. Exit status: 0 when every emittable opcode and kind
@@ -44,10 +45,12 @@ def load_hlparse(shared):
     return hlparse
 
 
-def collect(paths):
+def collect(paths, flat):
     files = []
     for p in paths:
-        if os.path.isdir(p):
+        if os.path.isdir(p) and flat:
+            files.extend(os.path.join(p, n) for n in sorted(os.listdir(p)) if n.endswith(".hl"))
+        elif os.path.isdir(p):
             for root, dirs, names in os.walk(p):
                 dirs.sort()
                 for n in sorted(names):
@@ -61,6 +64,7 @@ def collect(paths):
 def main(argv):
     shared = os.environ.get("HLFFI_SHARED_DIR") or DEFAULT_SHARED
     quiet = False
+    flat = False
     args = []
     i = 0
     while i < len(argv):
@@ -70,6 +74,8 @@ def main(argv):
             shared = argv[i]
         elif a == "--quiet":
             quiet = True
+        elif a == "--flat":
+            flat = True
         elif a in ("-h", "--help"):
             print(__doc__)
             return 0
@@ -80,7 +86,7 @@ def main(argv):
         sys.stderr.write(__doc__)
         return 2
     hp = load_hlparse(shared)
-    files = collect(args)
+    files = collect(args, flat)
     if not files:
         sys.stderr.write("coverage.py: no .hl files given\n")
         return 2
