@@ -1,8 +1,10 @@
 /* The allocation choke point (see mem.h). Sizes are passed back on free so that accounting needs no
  * per-block header. */
+#define _POSIX_C_SOURCE 200809L /* posix_memalign */
 #include "core/mem.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void hli_mem_init(hli_mem *mem, size_t limit) {
     mem->used = 0;
@@ -12,16 +14,18 @@ void hli_mem_init(hli_mem *mem, size_t limit) {
     mem->fail_at = 0;
 }
 
-void *hli_mem_alloc(hli_mem *mem, size_t n) {
-    if (n == 0)
-        return NULL;
+/* The accounting every allocation goes through: limit, failure injection, counters. */
+static bool admit(hli_mem *mem, size_t n) {
     if (mem->limit != 0 && (n > mem->limit || mem->used > mem->limit - n))
-        return NULL;
+        return false;
     if (mem->fail_at != 0 && mem->allocations + 1 == mem->fail_at) {
         mem->allocations++; /* count the failed attempt so that a sweep moves on */
-        return NULL;
+        return false;
     }
-    void *p = calloc(1, n);
+    return true;
+}
+
+static void *admitted(hli_mem *mem, void *p, size_t n) {
     if (p == NULL)
         return NULL;
     mem->allocations++;
@@ -29,6 +33,22 @@ void *hli_mem_alloc(hli_mem *mem, size_t n) {
     if (mem->used > mem->peak)
         mem->peak = mem->used;
     return p;
+}
+
+void *hli_mem_alloc(hli_mem *mem, size_t n) {
+    if (n == 0 || !admit(mem, n))
+        return NULL;
+    return admitted(mem, calloc(1, n), n);
+}
+
+void *hli_mem_alloc_aligned(hli_mem *mem, size_t n, size_t align) {
+    if (n == 0 || !admit(mem, n))
+        return NULL;
+    void *p = NULL;
+    if (posix_memalign(&p, align, n) != 0)
+        return NULL;
+    memset(p, 0, n);
+    return admitted(mem, p, n);
 }
 
 void *hli_mem_array(hli_mem *mem, size_t count, size_t size) {

@@ -23,5 +23,8 @@ HLI_INTERNAL void *hli_mem_alloc(hli_mem *mem, size_t n);
 HLI_INTERNAL void *hli_mem_array(hli_mem *mem, size_t count, size_t size);
 /* Frees a block from hli_mem_alloc; n must be the size it was allocated with. NULL is fine. */
 HLI_INTERNAL void hli_mem_free(hli_mem *mem, void *p, size_t n);
+/* Zeroed memory of n bytes aligned to `align` (a power of two, at least sizeof(void*)); freed with
+ * hli_mem_free like any other block. */
+HLI_INTERNAL void *hli_mem_alloc_aligned(hli_mem *mem, size_t n, size_t align);
 
 #endif

@@ -306,7 +306,16 @@ void hli_load_types(hli_loader *L) {
     if ((m->types = hli_loader_array(L, m->ntypes, sizeof(hli_type))) == NULL)
         return;
     size_t n = m->ntypes;
-    /* Scratch for the graph checks, freed below. */
+    /* Scratch for the graph checks, freed below; it counts against the load budget like the tables. */
+    size_t scratch = n * (3 * sizeof(uint32_t) + sizeof(hli_type *) + 1);
+    if (L->arena.used + scratch > L->arena.budget) {
+        L->r.failed = true;
+        hli_error_raise(L->r.err, HLFFI_ERROR_INVALID_BYTECODE,
+                        "invalid bytecode at byte %zu: the module needs more memory than %d times its size",
+                        L->r.pos, HLI_LOAD_MEMORY_FACTOR);
+        return;
+    }
+    L->arena.budget -= scratch; /* reserved while the scratch lives */
     uint32_t *offsets = hli_mem_array(mem, n, sizeof(uint32_t));
     uint32_t *aux = hli_mem_array(mem, n, sizeof(uint32_t));
     uint32_t *aux2 = hli_mem_array(mem, n, sizeof(uint32_t));
@@ -332,4 +341,5 @@ void hli_load_types(hli_loader *L) {
     hli_mem_free(mem, aux2, n * sizeof(uint32_t));
     hli_mem_free(mem, stack, n * sizeof(hli_type *));
     hli_mem_free(mem, state, n);
+    L->arena.budget += scratch;
 }

@@ -52,12 +52,16 @@ typedef struct hli_type_obj {
     hli_field *fields;    /* own fields, in declaration order */
     hli_proto *proto;
     hli_binding *bindings;
+    struct hli_obj_rt *rt; /* runtime layout and method tables, built at link (src/rt/layout.c) */
 } hli_type_obj;
 
 typedef struct hli_enum_construct {
     uint32_t name;     /* string index */
     uint32_t nparams;
     hli_type **params;
+    uint32_t size;     /* runtime: bytes of a value of this construct (header included), built at link */
+    bool hasptr;       /* runtime: some parameter is a pointer */
+    uint32_t *offsets; /* runtime: byte offset of each parameter */
 } hli_enum_construct;
 
 /* HENUM payload. */
@@ -68,23 +72,28 @@ typedef struct hli_type_enum {
     hli_enum_construct *constructs;
 } hli_type_enum;
 
-/* HFUN / HMETHOD payload. */
+/* HFUN / HMETHOD payload. The first three fields sit where HashLink's hl_type_fun has them. */
 typedef struct hli_type_fun {
-    uint32_t nargs;
     hli_type **args;
     hli_type *ret;
+    uint32_t nargs;
+    hli_type *parent;       /* runtime: for a bound closure's derived type, the full function type */
+    hli_type *closure_type; /* runtime: this type minus its first argument (bound closures), built at link */
 } hli_type_fun;
 
 /* HVIRTUAL payload. */
 typedef struct hli_type_virtual {
     uint32_t nfields;
     hli_field *fields;
+    struct hli_virtual_rt *rt; /* runtime layout and lookup table, built at link */
 } hli_type_virtual;
 
-/* A type of the module's type table. References between types are pointers into that table. */
+/* A type of the module's type table. References between types are pointers into that table. The
+ * runtime uses these same objects as its type descriptors: the first 32 bytes follow HashLink's
+ * hl_type (kind @0, payload @8, vobj_proto @16, mark_bits @24, hl-spec.md 4.9). */
 struct hli_type {
     hli_kind kind;
-    uint32_t index; /* position in the module's type table */
+    uint32_t index; /* position in the module's type table (UINT32_MAX for runtime-made types) */
     union {
         hli_type_fun *fun;      /* HFUN, HMETHOD */
         hli_type_obj *obj;      /* HOBJ, HSTRUCT */
@@ -93,6 +102,8 @@ struct hli_type {
         hli_type *tparam;       /* HREF, HNULL, HPACKED */
         uint32_t abs_name;      /* HABSTRACT: string index */
     } u;
+    void **vobj_proto;    /* runtime, HOBJ: the virtual table (function handles by slot), built at link */
+    uint32_t *mark_bits;  /* runtime: which pointer-sized words of a value hold GC pointers */
 };
 
 typedef struct hli_native {

@@ -314,7 +314,8 @@ typedef struct hlb_std {
 
 /* A valid module: the payload-less types void ui8 ui16 i32 i64 f32 f64 bool bytes dyn array type
  * dynobj, the HFUN () -> void, and the entry function `() -> void` (one void register, `ORet 0`) as
- * findex 0, set as the entrypoint. With debug, debug file 0 is "Main.hx". std may be NULL. */
+ * findex 0, set as the entrypoint. Debug file 0 is "Main.hx" (written only with debug). std may
+ * be NULL. */
 hlb_builder *hlb_minimal(int version, bool debug, hlb_std *std);
 
 /* A structurally valid module using every feature of the format: every type kind, every operand

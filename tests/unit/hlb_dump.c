@@ -35,8 +35,12 @@ static void json_double(FILE *f, double d) {
         fputs("NaN", f);
     else if (isinf(d))
         fputs(d > 0 ? "Infinity" : "-Infinity", f);
-    else
-        fprintf(f, "%.17g", d);
+    else {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.17g", d);
+        /* Keep it a float for the reader (-0 would read back as the integer 0). */
+        fprintf(f, "%s%s", buf, strpbrk(buf, ".e") ? "" : ".0");
+    }
 }
 
 /* The op in hlparse.py's tuple form: [name, operands...]; var forms [name, a, b, [args]];

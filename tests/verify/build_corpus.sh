@@ -1,37 +1,69 @@
-#!/bin/sh
-# Compiles the verifier's real-world corpus into OUTDIR: every oracle program of ../shared/oracle and the
-# std-library sweep tests/verify/hx/AllStd.hx, each in several genhl configurations (default, -debug,
-# -D hl-no-debug, -D hl-ver=1.12.0, -dce no, a resource for a version-5 file). Usage:
-#   build_corpus.sh OUTDIR [SHARED_DIR]
-# Programs that fail to compile are reported and skipped (the corpus is what genhl produced).
+#!/usr/bin/env bash
+# Compiles the verifier's real-world corpus into OUTDIR: every program of ../shared/oracle, tests/hx
+# (with its "// hx-flags:" line), tests/hx/stdlib and tests/verify/hx, each in several genhl
+# configurations, through a private Haxe compilation server. Usage:
+#   build_corpus.sh [--full] OUTDIR [SHARED_DIR]
+# Default configurations: default, -debug, -dce no, -D analyzer-optimize. --full adds -D hl-no-debug,
+# -D hl-ver=1.12.0, --no-inline, --no-opt, -dce full and a -resource build (a version 5 file).
+# Outputs are OUTDIR/<dir>-<Class>.<config>.hl. Programs that fail to compile are listed in
+# OUTDIR/failed.txt and skipped (the corpus is whatever genhl produced); exits 1 only when nothing
+# could be built.
 set -u
-out=${1:?usage: build_corpus.sh OUTDIR [SHARED_DIR]}
+full=0
+if [ "${1:-}" = "--full" ]; then full=1; shift; fi
+out=${1:?usage: build_corpus.sh [--full] OUTDIR [SHARED_DIR]}
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${2:-$here/../../../shared}
+repo=$(cd "$here/../.." && pwd)
+shared=${2:-$repo/../shared}
+haxe=${HAXE:-haxe}
 mkdir -p "$out"
-res="$out/resource.txt"
-printf 'verifier corpus resource\n' > "$res"
+out=$(cd "$out" && pwd)
+printf 'verifier corpus resource\n' > "$out/resource.txt"
+: > "$out/failed.txt"
 
-# One haxe invocation per configuration, all programs of it chained with --next.
-build_config() {
-    name=$1; shift
-    args=""
-    for hx in "$shared"/oracle/*.hx "$here"/hx/*.hx; do
+configs="default:|debug:-debug|dceno:-dce no|opt:-D analyzer-optimize"
+if [ $full = 1 ]; then
+    configs="$configs|nodebug:-D hl-no-debug|hlver:-D hl-ver=1.12.0|noinline:--no-inline|noopt:--no-opt|dcefull:-dce full|res:-resource $out/resource.txt@res"
+fi
+
+# A private compilation server on a free port, stopped on exit.
+port=$(( 20000 + $$ % 20000 ))
+"$haxe" --wait $port > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    "$haxe" --connect $port --version > /dev/null 2>&1 && break
+    sleep 0.3
+done
+
+# One shell command per (program, configuration), run 2 (HX_JOBS) at a time.
+jobs="$out/jobs.sh"
+: > "$jobs"
+add_dir() { # tag dir
+    local hx cls extra name flags cfg
+    for hx in "$2"/*.hx; do
+        [ -f "$hx" ] || continue
         cls=$(basename "$hx" .hx)
-        dir=$(dirname "$hx")
-        args="$args --next -cp $dir -main $cls -hl $out/$cls.$name.hl $*"
+        extra=$(sed -n 's|^// hx-flags:||p' "$hx" | head -1)
+        IFS='|'
+        for cfg in $configs; do
+            name=${cfg%%:*}
+            flags=${cfg#*:}
+            dst="$out/$1-$cls.$name"
+            # A compilation server keeps resources from one build to the next (genhl then emits
+            # stores into fields that DCE removed): builds with resources go without it.
+            conn="--connect $port"
+            case "$flags $extra" in *-resource*) conn="";; esac
+            echo "cd '$2' && '$haxe' $conn -cp '$2' -main $cls $extra $flags -hl '$dst.hl' > '$dst.log' 2>&1 && rm -f '$dst.log' || { echo '$1-$cls.$name' >> '$out/failed.txt'; rm -f '$dst.hl'; }" >> "$jobs"
+        done
+        unset IFS
     done
-    # shellcheck disable=SC2086
-    haxe ${args# --next} > "$out/build.$name.log" 2>&1 || echo "build_corpus: configuration $name had errors (see $out/build.$name.log)" >&2
 }
-
-build_config default &
-build_config debug -debug &
-wait
-build_config nodebug -D hl-no-debug &
-build_config hlver -D hl-ver=1.12.0 &
-wait
-build_config dceno -dce no &
-build_config res -resource "$res@res" -D analyzer-optimize &
-wait
-ls "$out"/*.hl | wc -l
+add_dir oracle "$shared/oracle"
+add_dir hx "$repo/tests/hx"
+add_dir std "$repo/tests/hx/stdlib"
+add_dir vhx "$here/hx"
+tr '\n' '\0' < "$jobs" | xargs -0 -P "${HX_JOBS:-2}" -n 1 sh -c
+n=$(ls "$out"/*.hl 2>/dev/null | wc -l)
+echo "build_corpus: $n files in $out ($(wc -l < "$out/failed.txt") compile failures, see failed.txt)"
+[ "$n" -gt 0 ]

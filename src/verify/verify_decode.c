@@ -1,0 +1,69 @@
+/* Decoding one op at a time at a byte offset of the module image (the encoding of hl-spec.md 1.10,
+ * which the loader checked, so no bounds checks are needed). The verifier keeps only each op's offset
+ * (4 bytes per op) instead of a decoded array (24+ bytes per op): a compiler-generated initialiser of
+ * a large array literal is hundreds of thousands of ops, and verification must stay within the load
+ * memory budget. OSwitch's jump offsets are not copied (a switch may have any number): they are read
+ * in place with hli_vswitch_next. Same decoding as src/load/decode.c's hli_function_decode. */
+#include "verify/verify_internal.h"
+
+/* A vi (hl-spec.md 1.1) at *p, advancing p. */
+static int32_t vi(const uint8_t **p) {
+    const uint8_t *s = *p;
+    uint8_t b = s[0];
+    if ((b & 0x80) == 0) {
+        *p = s + 1;
+        return b;
+    }
+    if ((b & 0x40) == 0) {
+        int32_t m = (int32_t)((b & 0x1F) << 8 | s[1]);
+        *p = s + 2;
+        return (b & 0x20) ? -m : m;
+    }
+    int32_t m = (int32_t)((uint32_t)(b & 0x1F) << 24 | (uint32_t)s[1] << 16 | (uint32_t)s[2] << 8 | s[3]);
+    *p = s + 4;
+    return (b & 0x20) ? -m : m;
+}
+
+uint32_t hli_vdecode(const hli_module *m, uint32_t offset, hli_vop *v) {
+    const uint8_t *base = m->image, *p = base + offset;
+    hli_op *o = &v->o;
+    o->op = (hli_opcode)*p++;
+    o->p1 = o->p2 = o->p3 = 0;
+    o->extra = NULL;
+    v->sw_pos = 0;
+    int enc = hli_opcode_encoding(o->op);
+    if (enc >= 0) {
+        if (enc >= 1)
+            o->p1 = vi(&p);
+        if (enc >= 2)
+            o->p2 = vi(&p);
+        if (enc >= 3)
+            o->p3 = vi(&p);
+        for (int k = 3; k < enc; k++)
+            v->ex[k - 3] = vi(&p);
+        if (enc > 3)
+            o->extra = v->ex;
+    } else if (enc == HLI_ENC_VAR) {
+        o->p1 = vi(&p);
+        o->p2 = vi(&p);
+        o->p3 = *p++;
+        for (int32_t k = 0; k < o->p3; k++)
+            v->ex[k] = vi(&p);
+        o->extra = v->ex;
+    } else { /* HLI_ENC_SWITCH: p1 register, p2 count, the offsets in place, p3 end */
+        o->p1 = vi(&p);
+        o->p2 = vi(&p);
+        v->sw_pos = (uint32_t)(p - base);
+        for (int32_t k = 0; k < o->p2; k++)
+            (void)vi(&p);
+        o->p3 = vi(&p);
+    }
+    return (uint32_t)(p - base);
+}
+
+int32_t hli_vswitch_next(const hli_module *m, uint32_t *pos) {
+    const uint8_t *p = m->image + *pos;
+    int32_t off = vi(&p);
+    *pos = (uint32_t)(p - m->image);
+    return off;
+}

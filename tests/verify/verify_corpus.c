@@ -1,0 +1,134 @@
+/* Loads and verifies real .hl files (what the Haxe compiler produced): every one must pass, within the
+ * memory budget the API gives (8 x the file size + 64 KiB for load + verify). Prints one line per
+ * rejection, and a summary with the work bound used, the memory peak and the load+verify speed.
+ * Usage: verify_corpus [-v] FILE_OR_DIR...   (directories: every *.hl inside, not recursive) */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/mem.h"
+#include "load/module.h"
+#include "verify/verify.h"
+
+static int verbose;
+static unsigned nfiles, nrejected, nload_failed;
+static double total_seconds, total_mb;
+static double max_fuel_ratio; /* fuel used / fuel limit */
+static double max_fuel_per_byte;
+static double max_peak_ratio; /* load + verify peak / (8 x size + 64 KiB) */
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static unsigned char *read_file(const char *path, size_t *size) {
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
+    if (buf != NULL && n > 0 && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(fp);
+    *size = (size_t)(n > 0 ? n : 0);
+    return buf;
+}
+
+/* Loads and verifies one file; timing covers both, repeated to get a measurable duration. */
+static void check_file(const char *path) {
+    size_t size;
+    unsigned char *data = read_file(path, &size);
+    if (data == NULL) {
+        printf("UNREADABLE %s\n", path);
+        nload_failed++;
+        return;
+    }
+    nfiles++;
+    hli_mem mem;
+    hli_mem_init(&mem, 0);
+    hli_error err;
+    hli_error_clear(&err);
+    double t0 = now();
+    int reps = 0;
+    hli_verify_stats st;
+    hlffi_error_code rc;
+    do {
+        hli_error_clear(&err);
+        hli_module *m = hli_module_load(data, size, &mem, &err);
+        if (m == NULL) {
+            printf("LOAD FAILED %s: %s\n", path, err.text);
+            nload_failed++;
+            free(data);
+            return;
+        }
+        /* The budget hlffi_load_memory gives the verifier: what is left of 8 x the file size + 64 KiB
+         * after the loader's tables and image. */
+        size_t budget = size * HLI_LOAD_MEMORY_FACTOR + HLI_LOAD_MEMORY_SLACK;
+        size_t used = m->arena_used + m->image_size;
+        rc = hli_verify_module_stats(m, &mem, budget > used ? budget - used : 1, &err, &st);
+        hli_module_free(m);
+        reps++;
+    } while (rc == HLFFI_OK && now() - t0 < 0.05 && reps < 50);
+    double dt = (now() - t0) / reps;
+    total_seconds += dt;
+    total_mb += (double)size / 1e6;
+    double peak_ratio = (double)mem.peak / (double)(size * HLI_LOAD_MEMORY_FACTOR + HLI_LOAD_MEMORY_SLACK);
+    if (peak_ratio > max_peak_ratio)
+        max_peak_ratio = peak_ratio;
+    double ratio = st.fuel_limit ? (double)st.fuel_used / (double)st.fuel_limit : 0;
+    if (ratio > max_fuel_ratio)
+        max_fuel_ratio = ratio;
+    double per_byte = size ? (double)st.fuel_used / (double)size : 0;
+    if (per_byte > max_fuel_per_byte)
+        max_fuel_per_byte = per_byte;
+    if (rc != HLFFI_OK) {
+        nrejected++;
+        printf("REJECTED %s: %s\n", path, err.text);
+    } else if (verbose)
+        printf("ok %s: %zu bytes, %u functions, %llu ops, %.2f ms (%.1f MB/s), temp %zu bytes, fuel %llu (%.2f/byte)\n",
+               path, size, st.functions, (unsigned long long)st.ops, dt * 1e3, (double)size / 1e6 / dt,
+               st.temp_bytes, (unsigned long long)st.fuel_used, per_byte);
+    free(data);
+}
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int main(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0) {
+            verbose = 1;
+            continue;
+        }
+        DIR *d = opendir(argv[i]);
+        if (d == NULL) {
+            check_file(argv[i]);
+            continue;
+        }
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (!ends_with(e->d_name, ".hl"))
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", argv[i], e->d_name);
+            check_file(path);
+        }
+        closedir(d);
+    }
+    printf("verify_corpus: %u files, %u rejected, %u not loaded; %.1f MB in %.3f s (%.1f MB/s load+verify); "
+           "work bound use max %.4f%% (%.1f units/byte); memory peak max %.0f%% of the budget\n",
+           nfiles, nrejected, nload_failed, total_mb, total_seconds, total_seconds > 0 ? total_mb / total_seconds : 0,
+           max_fuel_ratio * 100, max_fuel_per_byte, max_peak_ratio * 100);
+    return (nrejected || nload_failed || nfiles == 0) ? 1 : 0;
+}
