@@ -150,6 +150,23 @@ HLFFI_API void hlffi_update_stack_top(void* stack_marker);
 HLFFI_API void hlffi_gc_block(void);
 HLFFI_API void hlffi_gc_unblock(void);
 
+/* ---- Exceptions ----------------------------------------------------------------------------- */
+
+/* Std.string of the last recorded Haxe exception (UTF-8, owned by the VM; "" when none). Recorded by
+ * any call that throws; stays until hlffi_clear_exception or the next exception. */
+HLFFI_API const char* hlffi_get_exception_message(hlffi_vm* vm);
+/* Its stack, one "Called from <function>(<file>:<line>)" line per frame, innermost first ("" without
+ * debug info). */
+HLFFI_API const char* hlffi_get_exception_stack(hlffi_vm* vm);
+HLFFI_API bool hlffi_has_exception(hlffi_vm* vm);
+HLFFI_API void hlffi_clear_exception(hlffi_vm* vm);
+
+/* ---- Beyond hlffi v3 ------------------------------------------------------------------------ */
+
+/* True when the program called Sys.exit (which returns to the host instead of ending the process);
+ * *code receives the exit code. */
+HLFFI_API bool hlffi_vm_get_exit_code(hlffi_vm* vm, int* code);
+
 /* ---- Utilities ------------------------------------------------------------------------------ */
 
 HLFFI_API const char* hlffi_get_version(void);

@@ -15,7 +15,8 @@ static void usage(FILE *out) {
             "  check FILE.hl          load and verify FILE.hl; exit 0 when it is fit to run, 1 with the reason\n"
             "  dump FILE.hl           print a readable disassembly: header counts, types, globals, natives,\n"
             "                         functions with their ops and source positions\n"
-            "  run FILE.hl [ARGS...]  run FILE.hl (not available yet: the interpreter is the next milestone)\n"
+            "  run FILE.hl [ARGS...]  run FILE.hl as hl does: its output, Sys.args() = ARGS, the uncaught-exception\n"
+            "                         report on stdout with exit code 1, Sys.exit's code\n"
             "  --version              print the hlffi version and the HashLink version it matches\n"
             "  --help                 print this help\n"
             "\n"
@@ -37,13 +38,40 @@ static int check(const char *path) {
     return rc == HLFFI_OK ? 0 : 1;
 }
 
-static int run(const char *path) {
-    int rc = check(path);
-    if (rc != 0)
-        return rc;
-    fprintf(stderr, "hlffi: %s: execution is not available yet (the interpreter is the next milestone); "
-                    "the file loads and verifies\n", path);
-    return 2;
+/* `hlffi run`: loads, verifies and runs FILE.hl as `hl` does: the program's output, an uncaught
+ * exception reported on stdout (HashLink's format) with exit code 1, Sys.exit's code. */
+static int run(const char *path, int argc, char **argv) {
+    hlffi_vm *vm = hlffi_create();
+    if (vm == NULL) {
+        fprintf(stderr, "hlffi: out of memory\n");
+        return 1;
+    }
+    hlffi_error_code rc = hlffi_init(vm, argc, argv);
+    if (rc == HLFFI_OK)
+        rc = hlffi_load_file(vm, path);
+    if (rc != HLFFI_OK) {
+        fprintf(stderr, "hlffi: %s: %s\n", path, hlffi_get_error(vm));
+        hlffi_destroy(vm);
+        return 1;
+    }
+    rc = hlffi_call_entry(vm);
+    int code = 0;
+    if (hlffi_vm_get_exit_code(vm, &code)) {
+        /* Sys.exit */
+    } else if (rc == HLFFI_ERROR_EXCEPTION_THROWN) {
+        fflush(stdout);
+        printf("Uncaught exception: %s\n%s", hlffi_get_exception_message(vm), hlffi_get_exception_stack(vm));
+        fflush(stdout);
+        code = 1;
+    } else if (rc == HLFFI_ERROR_NOT_IMPLEMENTED) {
+        fprintf(stderr, "hlffi: %s: %s\n", path, hlffi_get_error(vm));
+        code = 2;
+    } else if (rc != HLFFI_OK) {
+        fprintf(stderr, "hlffi: %s: %s\n", path, hlffi_get_error(vm));
+        code = 1;
+    }
+    hlffi_destroy(vm);
+    return code;
 }
 
 int main(int argc, char **argv) {
@@ -72,7 +100,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "usage: hlffi run FILE.hl [ARGS...]\n");
             return 2;
         }
-        return run(argv[2]);
+        return run(argv[2], argc - 3, argv + 3);
     }
     fprintf(stderr, "hlffi: unknown command '%s'\n", cmd);
     usage(stderr);

@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/vm.h"
+#include "exec/vm.h"
 #include "verify/verify.h"
+#ifdef HLFFI_RUNTIME
+#include "exec/exec.h"
+#endif
 
 HLFFI_API hlffi_vm *hlffi_create(void) {
     hli_mem mem;
@@ -120,6 +123,11 @@ HLFFI_API hlffi_error_code hlffi_load_file(hlffi_vm *vm, const char *path) {
     if (rc == HLFFI_OK)
         rc = load_image(vm, buf, size);
     hli_mem_free(&vm->mem, buf, cap);
+    if (rc == HLFFI_OK) {
+        size_t n = strlen(path) + 1;
+        if ((vm->file_path = hli_mem_alloc(&vm->mem, n)) != NULL)
+            memcpy(vm->file_path, path, n);
+    }
     return rc;
 }
 
@@ -128,13 +136,24 @@ HLFFI_API hlffi_error_code hlffi_call_entry(hlffi_vm *vm) {
         return HLFFI_ERROR_NULL_VM;
     if (vm->module == NULL)
         return HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_INITIALIZED, "no module is loaded (call hlffi_load_file first)");
+#ifdef HLFFI_RUNTIME
+    if (vm->entry_done)
+        return HLI_VM_FAIL(vm, HLFFI_ERROR_ALREADY_INITIALIZED, "the entry point has already run");
+    return hli_run_entry(vm);
+#else
     return HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED,
                        "hlffi_call_entry: execution is not available yet (the interpreter milestone)");
+#endif
 }
 
 HLFFI_API void hlffi_destroy(hlffi_vm *vm) {
     if (vm == NULL)
         return;
+#ifdef HLFFI_RUNTIME
+    hli_teardown(vm);
+    hli_clear_exception(vm);
+#endif
+    hli_mem_free(&vm->mem, vm->file_path, vm->file_path ? strlen(vm->file_path) + 1 : 0);
     hli_module_free(vm->module);
     for (int i = 0; i < vm->argc; i++)
         hli_mem_free(&vm->mem, vm->argv[i], vm->argv_sizes[i]);

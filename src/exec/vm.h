@@ -1,0 +1,91 @@
+/* The VM object behind the public hlffi_vm handle, and the linked program it runs. Everything a VM
+ * owns hangs from here, so that destroying it frees everything (design.md principle 2). */
+#ifndef HLI_EXEC_VM_H
+#define HLI_EXEC_VM_H
+
+#include <stdio.h>
+
+#include "core/error.h"
+#include "core/mem.h"
+#include "exec/status.h"
+#include "gc/gc.h"
+#include "load/module.h"
+#include "rt/value.h"
+
+typedef struct hli_thread hli_thread;
+typedef struct hli_code hli_code;
+
+/* A native implementation: arguments in slots (in declared order, each read with its declared type),
+ * the result written to *ret. Returns HLI_EXC after hli_throw* to raise a Haxe exception. */
+typedef hli_status (*hli_native_fn)(hli_thread *th, hli_reg *args, hli_reg *ret);
+
+typedef enum hli_fn_kind {
+    HLI_FN_BYTECODE,
+    HLI_FN_NATIVE,
+    HLI_FN_MISSING, /* a native nobody provides: calling it throws "Primitive or library is missing" */
+} hli_fn_kind;
+
+/* A function handle: one per findex, in the VM's function table. Closures (vclosure.fun) and virtual
+ * tables (hli_type.vobj_proto) hold pointers to these, never to code. */
+typedef struct hli_fn {
+    hli_fn_kind kind;
+    uint32_t findex;
+    hli_type *type;          /* its HFUN type */
+    hli_code *code;          /* bytecode: the decoded form (src/exec/decode.c) */
+    const hli_function *src; /* bytecode: the module's function (debug info, registers) */
+    hli_native_fn native;    /* natives */
+    const char *lib, *name;  /* natives: as in the module (UTF-8, module-owned) */
+    /* Naming for stack traces (hl-spec.md 7.3): the owner type and field, or the parent function. */
+    hli_type *owner;
+    uint32_t owner_field;    /* string index of the field/method name; UINT32_MAX = none */
+    struct hli_fn *parent;   /* anonymous functions: the named function they belong to */
+    uint32_t anon_index;     /* their number within the parent */
+} hli_fn;
+
+/* Everything the linker derives from the module (src/exec/link.c). */
+typedef struct hli_program {
+    hli_module *m;
+    hli_fn *fns;              /* nfunctions + nnatives, indexed by findex */
+    uint8_t *globals;         /* storage of the globals (zeroed), each at globals_offset[g] */
+    uint32_t *globals_offset;
+    size_t globals_size;
+    hli_uchar **ustrings;     /* lazily made UTF-16 copies of the module strings (non-GC, program life) */
+    uint32_t *ustring_lengths;/* their lengths in code units */
+    vclosure **static_closures; /* per findex, made on first OStaticClosure (non-GC) */
+    hli_type *string_type;    /* the class "String" (NULL if the module has none) */
+    struct hli_hash_names *names; /* field-name hashing registry (hl-spec.md 5.1) */
+} hli_program;
+
+/* Where a VM's output goes: the host can replace it (hlffi print hook). Default: stdout/stderr. */
+typedef void (*hli_print_fn)(void *userdata, const char *utf8, size_t len, bool is_stderr);
+
+struct hlffi_vm {
+    hli_mem mem;             /* every allocation of this VM */
+    hli_error error;         /* the last failure, for hlffi_get_error */
+    hli_module *module;      /* the loaded, verified module, or NULL */
+    hli_program *prog;       /* the linked program, or NULL */
+    hli_gc *gc;
+    hli_thread *main_thread;
+    bool initialized;        /* hlffi_init has run */
+    bool entry_done;         /* the entry point has run */
+    bool strict_natives;     /* refuse modules with natives nobody provides */
+    int argc;                /* program arguments (copies) */
+    char **argv;
+    size_t *argv_sizes;
+    char *file_path;         /* the loaded file, for sys_hl_file (NULL when loaded from memory) */
+    hli_print_fn print;
+    void *print_userdata;
+    int exit_code;           /* Sys.exit's code after an HLI_ABORT of kind exit */
+    bool exited;             /* Sys.exit was called */
+    vdynamic *oom_error;     /* preallocated "Out of memory" exception (thrown when nothing can be allocated) */
+    char *exc_message;       /* the recorded exception: Std.string of the value (UTF-8, VM-owned) */
+    size_t exc_message_size;
+    char *exc_stack;         /* and its stack, one "Called from ..." line per frame */
+    size_t exc_stack_size;
+};
+
+/* Records a failure on the VM and returns code. */
+#define HLI_VM_FAIL(vm, code, ...) \
+    (hli_error_clear(&(vm)->error), hli_error_raise(&(vm)->error, code, __VA_ARGS__))
+
+#endif
