@@ -41,3 +41,40 @@ bool hli_utf8_check(const uint8_t *s, size_t n, size_t *bad_at) {
     }
     return true;
 }
+
+size_t hli_utf8_to_utf16(const char *str, size_t n, uint16_t *out) {
+    const uint8_t *s = (const uint8_t *)str;
+    size_t i = 0, k = 0;
+    while (i < n) {
+        uint32_t c = s[i], cp = 0xFFFD;
+        size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        if (len == 1) {
+            cp = c;
+        } else if (len > 1 && n - i >= len) {
+            uint32_t v = c & (0x7F >> len);
+            size_t j = 1;
+            for (; j < len && (s[i + j] & 0xC0) == 0x80; j++)
+                v = v << 6 | (s[i + j] & 0x3F);
+            static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+            if (j == len && v >= min[len] && v <= 0x10FFFF && !(v >= 0xD800 && v < 0xE000))
+                cp = v;
+            else
+                len = j > 1 ? j : 1;
+        } else {
+            len = 1;
+        }
+        i += len;
+        if (cp >= 0x10000) {
+            if (out) {
+                out[k] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+                out[k + 1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+            }
+            k += 2;
+        } else {
+            if (out)
+                out[k] = (uint16_t)cp;
+            k++;
+        }
+    }
+    return k;
+}

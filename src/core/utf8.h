@@ -14,4 +14,8 @@
  * *bad_at receives the offset of the first bad byte. */
 HLI_INTERNAL bool hli_utf8_check(const uint8_t *s, size_t n, size_t *bad_at);
 
+/* Decodes UTF-8 s[0..n) to UTF-16 into out (NULL: only count); malformed sequences become U+FFFD,
+ * code points above U+FFFF surrogate pairs. Returns the number of UTF-16 units. */
+HLI_INTERNAL size_t hli_utf8_to_utf16(const char *s, size_t n, uint16_t *out);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "exec/code.h"
 #include "exec/exec.h"
 #include "rt/rt.h"
@@ -38,15 +39,18 @@ hli_status hli_throw_oom(hli_thread *th, size_t request) {
 
 /* A bytes box holding the UTF-16 form of a UTF-8 message: how HashLink throws runtime errors. */
 static vdynamic *error_value(hli_thread *th, const char *msg) {
-    vstring *s = hli_string_from_utf8(th, msg, strlen(msg));
-    if (s == NULL)
+    size_t n = strlen(msg), units = hli_utf8_to_utf16(msg, n, NULL);
+    hli_uchar *text = hli_alloc(th, (units + 1) * sizeof(hli_uchar), HLI_GC_NOPTR);
+    if (text == NULL)
         return NULL;
-    hli_root_push(th, &s);
+    hli_utf8_to_utf16(msg, n, text);
+    text[units] = 0;
+    hli_root_push(th, &text);
     vdynamic *box = hli_alloc_box(th, HLI_T(bytes));
     hli_root_pop(th, 1);
     if (box == NULL)
         return NULL;
-    box->v.bytes = (uint8_t *)s->bytes;
+    box->v.bytes = (uint8_t *)text;
     return box;
 }
 
