@@ -87,8 +87,10 @@ typedef struct hli_virtual_rt {
  * order (5.1), lays out classes, virtuals and enum constructs, builds virtual tables, method and
  * lookup tables, bindings and hooks, derives the closure types of bound closures, and sets
  * vobj_proto and mark_bits. Needs p->fns (every findex with its type). Creates the per-program rt
- * state (p->names), p->ustrings/ustring_lengths and, when unset, p->string_type. Memory comes from
- * vm->mem and is freed by hli_rt_unlink (also after a failed link). */
+ * state at p->names (registry + arena); makes p->ustrings/ustring_lengths only when the linker left
+ * them NULL (else the strings it converts are hli_mem_alloc'ed, (len + 1) units, for the linker to
+ * free), and finds p->string_type when unset. Memory comes from vm->mem; hli_rt_unlink frees it (it is
+ * also called on a failed link) and must run while p->m is alive. */
 HLI_INTERNAL hlffi_error_code hli_rt_link(hlffi_vm *vm, hli_program *p, hli_error *err);
 HLI_INTERNAL void hli_rt_unlink(hlffi_vm *vm, hli_program *p);
 

@@ -1,7 +1,6 @@
-/* Allocation of every kind of runtime value with HashLink's GC kinds (hl-spec.md 4.2-4.10, 9.1):
- * objects and structs (with their bindings), arrays, enums, virtuals, dynamic objects, boxes, closures,
- * bytes and Strings. The bool boxes, the small-int boxes and the empty Dynamic array are shared
- * immutable constants, as in HashLink. */
+/* Allocation of every kind of runtime value with HashLink's GC kinds (hl-spec.md 4.2-4.10, 9.1). The
+ * bool boxes, the small-int boxes and the empty Dynamic array are shared immutable constants, as in
+ * HashLink. */
 #include "rt/rt_internal.h"
 
 /* ---- shared constant values ------------------------------------------------------------------ */
@@ -29,6 +28,8 @@ vdynamic *hli_dyn_bool(bool b) { return (vdynamic *)&bool_boxes[b ? 1 : 0]; }
 
 /* ---- objects ------------------------------------------------------------------------------------- */
 
+/* hl_alloc_obj: a zeroed instance (HSTRUCT: no header, RAW when it holds pointers; HOBJ: DYNAMIC when
+ * it does, else NOPTR), then every binding stored: the shared static closure, or one bound to it. */
 vobj *hli_alloc_obj(hli_thread *th, hli_type *t) {
     if (t == NULL || (t->kind != HOBJ && t->kind != HSTRUCT) || t->u.obj->rt == NULL || t->u.obj->rt->t != t) {
         char b[128];
@@ -58,6 +59,7 @@ vobj *hli_alloc_obj(hli_thread *th, hli_type *t) {
     return o;
 }
 
+/* hl_alloc_array: DYNAMIC when the element type is a pointer kind (traced by rt_trace.c). */
 varray *hli_alloc_array(hli_thread *th, hli_type *at, int32_t n) {
     if (n < 0) {
         hli_throw_error(th, "Invalid array size");
@@ -75,6 +77,7 @@ varray *hli_alloc_array(hli_thread *th, hli_type *at, int32_t n) {
     return a;
 }
 
+/* hl_alloc_enum: the construct's size from hli_rt_link, DYNAMIC when a parameter is a pointer. */
 venum *hli_alloc_enum(hli_thread *th, hli_type *t, int32_t construct) {
     if (t == NULL || t->kind != HENUM || construct < 0 || (uint32_t)construct >= t->u.tenum->nconstructs ||
         t->u.tenum->constructs[construct].size == 0) {
@@ -90,6 +93,7 @@ venum *hli_alloc_enum(hli_thread *th, hli_type *t, int32_t construct) {
     return e;
 }
 
+/* hl_alloc_virtual (ONew of a virtual): own zeroed data area, fields[i] pointing into it. */
 vvirtual *hli_alloc_virtual(hli_thread *th, hli_type *t) {
     if (t == NULL || t->kind != HVIRTUAL || t->u.virt->rt == NULL) {
         hli_throw_error(th, "Invalid virtual type");
@@ -141,6 +145,7 @@ static hli_status box_value(hli_thread *th, const void *data, hli_type *t, vdyna
     return HLI_OK;
 }
 
+/* hl_make_dyn (see rt.h); numbers are read with their type's width from any alignment. */
 hli_status hli_make_dyn(hli_thread *th, const void *data, hli_type *t, vdynamic **out) {
     *out = NULL;
     switch (t->kind) {
@@ -172,6 +177,7 @@ hli_status hli_make_dyn(hli_thread *th, const void *data, hli_type *t, vdynamic 
     }
 }
 
+/* OToDyn (see rt.h): unlike hl_make_dyn, an i32 always gets a fresh box. */
 vdynamic *hli_box(hli_thread *th, const hli_reg *v, hli_type *t) {
     if (t->kind == HVOID)
         return NULL;
@@ -244,6 +250,7 @@ static vstring *string_alloc(hli_thread *th, int32_t len, hli_uchar **buf) {
     return s;
 }
 
+/* A String holding a copy of s[0..len). */
 vstring *hli_string_new(hli_thread *th, const hli_uchar *s, int32_t len) {
     hli_uchar *b;
     vstring *str = string_alloc(th, len, &b);
@@ -252,6 +259,7 @@ vstring *hli_string_new(hli_thread *th, const hli_uchar *s, int32_t len) {
     return str;
 }
 
+/* A String decoded from UTF-8 (malformed bytes become U+FFFD). */
 vstring *hli_string_from_utf8(hli_thread *th, const char *s, size_t len) {
     size_t units = hli_rt_utf8_to_utf16(s, len, NULL);
     if (units > INT32_MAX / 2) {

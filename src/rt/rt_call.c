@@ -1,7 +1,6 @@
-/* Closures and dynamic calls (hl-spec.md 4.6, 5.4, HashLink's fun.c): hl_dyn_call/call_method with
- * boxed arguments, function wrappers (hasValue 2) and their argument/result conversions,
- * hl_dyn_call_obj, var-args closures, and the closure natives' bodies (no_closure, make_closure,
- * get_closure_value, fun_compare). Calls into Haxe go through exec's hli_call_fn/hli_call_closure. */
+/* Closures and dynamic calls (hl-spec.md 4.6, 5.4, HashLink's fun.c): hl_dyn_call/call_method, function
+ * wrappers and their conversions, hl_dyn_call_obj, var-args closures, the closure natives' bodies. Calls
+ * into Haxe go through exec's hli_call_fn/hli_call_closure. */
 #include "rt/rt_internal.h"
 
 /* make_var_args closures: type (void ()) like HashLink's hlt_var_args; `value` is the real closure,
@@ -20,6 +19,7 @@ static const hli_fn var_args_fn = {.kind = HLI_FN_NATIVE, .findex = UINT32_MAX, 
 
 bool hli_closure_is_var_args(const vclosure *c) { return c != NULL && c->t == &var_args_type; }
 
+/* make_var_args: a bound-looking closure whose value is the real function (see call_var_args). */
 vclosure *hli_make_var_args(hli_thread *th, vclosure *f) {
     vclosure *c = hli_alloc(th, sizeof(vclosure), HLI_GC_DYNAMIC);
     if (c == NULL)
@@ -31,6 +31,7 @@ vclosure *hli_make_var_args(hli_thread *th, vclosure *f) {
     return c;
 }
 
+/* A wrapper accepts any arity when it wraps a var-args closure, else only the same arity. */
 hli_status hli_make_fun_wrapper(hli_thread *th, vclosure *c, hli_type *to, vclosure **out) {
     *out = NULL;
     if (to->kind != HFUN || (!hli_closure_is_var_args(c) && c->t->u.fun->nargs != to->u.fun->nargs))
@@ -116,14 +117,17 @@ static hli_status call_converted(hli_thread *th, const hli_type_fun *from, call_
         rtype = HLI_T(dyn);
     } else {
         const hli_type_fun *to = tg.c != NULL ? tg.c->t->u.fun : tg.fn->type->u.fun;
-        uint32_t skip = tg.c != NULL ? 0 : 1, n = to->nargs - skip, base = skip;
-        if (n > nargs || n > HLI_MAX_DYN_ARGS)
-            return n > HLI_MAX_DYN_ARGS ? hli_throw_error(th, "Too many arguments")
-                                        : hli_throw_error(th, "Missing arguments : %u expected but %u passed", n, nargs);
+        uint32_t skip = tg.c != NULL ? 0 : 1, base = skip;
+        if (to->nargs < skip)
+            return hli_throw_error(th, "Can't call closure with value");
+        uint32_t n = to->nargs - skip, avail = nargs < from->nargs ? nargs : from->nargs;
+        if (n > HLI_MAX_DYN_ARGS)
+            return hli_throw_error(th, "Too many arguments");
+        if (n > avail)
+            return hli_throw_error(th, "Missing arguments : %u expected but %u passed", n, avail);
         uint32_t nroots = 0;
-        if (skip) {
+        if (skip)
             conv[0].p = tg.self;
-        }
         for (uint32_t i = 0; i < n && s == HLI_OK; i++) {
             s = hli_dyn_cast(th, &args[i], from->args[i], to->args[i + skip], &conv[base + i]);
             if (s == HLI_OK && rt_is_ptr(to->args[i + skip])) {
@@ -154,6 +158,7 @@ static hli_status call_converted(hli_thread *th, const hli_type_fun *from, call_
     return s;
 }
 
+/* Calls a wrapper from C (exec's hli_call_closure may use this for hasValue 2). */
 hli_status hli_wrapper_call(hli_thread *th, vclosure_wrapper *w, const hli_reg *args, uint32_t nargs, hli_reg *ret) {
     call_target tg = {w->wrappedFun, NULL, NULL};
     return call_converted(th, w->cl.t->u.fun, tg, args, nargs, ret);
@@ -212,6 +217,8 @@ hli_status hli_dyn_call_obj(hli_thread *th, vdynamic *o, hli_type *ft, int32_t h
 
 /* ---- boxed calls ---------------------------------------------------------------------------------- */
 
+/* call_method (hl_call_method): every argument converted from Dynamic to the declared type (null gives
+ * 0 for value types), the function called, the result boxed. */
 hli_status hli_call_method(hli_thread *th, vclosure *c, vdynamic **args, int32_t n, vdynamic **ret) {
     *ret = NULL;
     if (c == NULL)
@@ -259,6 +266,7 @@ hli_status hli_call_method(hli_thread *th, vclosure *c, vdynamic **args, int32_t
     return box_result(th, &r, ft->ret, ret);
 }
 
+/* hl_dyn_call: a bound closure is called as its full function with the value boxed as argument 0. */
 hli_status hli_dyn_call(hli_thread *th, vclosure *c, vdynamic **args, int32_t n, vdynamic **ret) {
     *ret = NULL;
     if (c == NULL)
@@ -284,6 +292,7 @@ hli_status hli_dyn_call(hli_thread *th, vclosure *c, vdynamic **args, int32_t n,
 
 /* ---- closure natives ------------------------------------------------------------------------------ */
 
+/* no_closure: the unbound function of a bound closure (wrappers are unwrapped). */
 hli_status hli_no_closure(hli_thread *th, vclosure *c, vclosure **out) {
     *out = c;
     if (c == NULL || !c->hasValue)
@@ -296,6 +305,7 @@ hli_status hli_no_closure(hli_thread *th, vclosure *c, vclosure **out) {
     return *out != NULL ? HLI_OK : HLI_EXC;
 }
 
+/* make_closure: rebinds the function to v when v's type fits its first argument. */
 hli_status hli_make_closure(hli_thread *th, vclosure *c, vdynamic *v, vclosure **out) {
     *out = NULL;
     if (c == NULL)
@@ -309,6 +319,7 @@ hli_status hli_make_closure(hli_thread *th, vclosure *c, vdynamic *v, vclosure *
     return *out != NULL ? HLI_OK : HLI_EXC;
 }
 
+/* get_closure_value: the bound value boxed with the first argument's type. */
 hli_status hli_get_closure_value(hli_thread *th, vclosure *c, vdynamic **out) {
     *out = NULL;
     if (c == NULL || !c->hasValue)
@@ -320,6 +331,7 @@ hli_status hli_get_closure_value(hli_thread *th, vclosure *c, vdynamic **out) {
     return hli_make_dyn(th, &c->value, c->t->u.fun->parent->u.fun->args[0], out);
 }
 
+/* fun_compare: same pointer, or same function and (unbound or same value). */
 bool hli_fun_compare(const vdynamic *a, const vdynamic *b) {
     if (a == b)
         return true;

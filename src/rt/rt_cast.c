@@ -36,6 +36,7 @@ static bool deref_dyn(const void **data, hli_type **t) {
     return true;
 }
 
+/* hl_dyn_casti: integer conversions as C casts, floats truncated (x86 INT_MIN on overflow/NaN). */
 hli_status hli_dyn_casti(hli_thread *th, const void *data, hli_type *t, hli_type *to, int32_t *out) {
     *out = 0;
     for (;;) {
@@ -63,6 +64,7 @@ hli_status hli_dyn_casti(hli_thread *th, const void *data, hli_type *t, hli_type
     }
 }
 
+/* hl_dyn_casti64. */
 hli_status hli_dyn_casti64(hli_thread *th, const void *data, hli_type *t, int64_t *out) {
     *out = 0;
     for (;;) {
@@ -90,6 +92,7 @@ hli_status hli_dyn_casti64(hli_thread *th, const void *data, hli_type *t, int64_
     }
 }
 
+/* hl_dyn_castd. */
 hli_status hli_dyn_castd(hli_thread *th, const void *data, hli_type *t, double *out) {
     *out = 0;
     for (;;) {
@@ -116,6 +119,7 @@ hli_status hli_dyn_castd(hli_thread *th, const void *data, hli_type *t, double *
     }
 }
 
+/* hl_dyn_castf. */
 hli_status hli_dyn_castf(hli_thread *th, const void *data, hli_type *t, float *out) {
     *out = 0;
     for (;;) {
@@ -178,6 +182,8 @@ static hli_status ref_cell(hli_thread *th, const void *data, hli_type *t, hli_ty
 
 #define TK2(a, b) ((a) | ((b) << 5))
 
+/* hl_dyn_castp (hl-spec.md 5.5): pointer targets. Boxes and dynamic values are dereferenced to their
+ * runtime type first; then safe casts, the per-kind rules, and boxing into dyn/Null<T>/Ref<T>. */
 hli_status hli_dyn_castp(hli_thread *th, const void *data, hli_type *t, hli_type *to, void **out) {
     *out = NULL;
     if (to->kind == HDYN && rt_is_dynamic(t)) {
@@ -280,6 +286,7 @@ hli_status hli_dyn_castp(hli_thread *th, const void *data, hli_type *t, hli_type
     return hli_throw_cast(th, t, to);
 }
 
+/* The conversion for any target type, written with the target's width. */
 hli_status hli_dyn_cast(hli_thread *th, const void *data, hli_type *t, hli_type *to, hli_reg *out) {
     hli_status s = HLI_OK;
     int32_t i;
@@ -308,6 +315,7 @@ hli_status hli_dyn_cast(hli_thread *th, const void *data, hli_type *t, hli_type 
     return s;
 }
 
+/* hl_write_dyn: numbers through the numeric casts, pointers kept when the type matches, else cast. */
 hli_status hli_write_dyn(hli_thread *th, void *data, hli_type *t, vdynamic *v, bool is_tmp) {
     hli_reg r;
     if (t->kind != HVOID && !rt_is_ptr(t)) {

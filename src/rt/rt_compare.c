@@ -31,6 +31,8 @@ static bool bound_is_dynamic(const vclosure *c) {
     return p == NULL || p->u.fun->nargs == 0 || hli_kind_is_dynamic(p->u.fun->args[0]->kind);
 }
 
+/* hl_dyn_compare as a loop: the cases that compare other values (views, wrapped or bound closures)
+ * continue with them instead of recursing. */
 static hli_status compare(hli_thread *th, vdynamic *a, vdynamic *b, int depth, int32_t *out) {
     for (;;) {
         if (a == b) {

@@ -3,6 +3,7 @@
  * falls back to a method (as a bound closure) or the class's __get_field, else 0/null. */
 #include "rt/rt_internal.h"
 
+/* hl_obj_lookup (see rt_internal.h); a bound virtual forwards to its value. */
 hli_status hli_rt_lookup(hli_thread *th, vdynamic *o, int32_t hash, void **addr, hli_type **ft) {
     *addr = NULL;
     for (;;) {
@@ -70,6 +71,7 @@ static hli_status lookup_extra(hli_thread *th, vdynamic *o, int32_t hash, vdynam
     return HLI_OK;
 }
 
+/* hl_dyn_get*: the field's value converted to `want`, or the extra lookup's (method/__get_field). */
 hli_status hli_dyn_get(hli_thread *th, vdynamic *o, int32_t hash, hli_type *want, hli_reg *out) {
     out->i64 = 0;
     if (o == NULL)
@@ -142,6 +144,8 @@ bool hli_obj_has_field(vdynamic *o, int32_t hash) {
 
 static const hli_uchar unknown_name[] = {'?', '?', '?', 0};
 
+/* obj_fields: dynobj names in insertion order; class fields own first then the parents' (hidden
+ * interface fields excluded); value-less virtuals: the type's fields. Names are non-GC UTF-16. */
 hli_status hli_obj_fields(hli_thread *th, vdynamic *o, varray **out) {
     *out = NULL;
     while (o != NULL && o->t->kind == HVIRTUAL && ((vvirtual *)o)->value != NULL)

@@ -29,6 +29,9 @@ static uint32_t packed_raw_size(const vdynobj *o) {
     return size;
 }
 
+/* hl_dynobj_add_field: a pointer value gets a slot at the end of `values`; a raw value goes after the
+ * raw area, which is re-packed first when that saves space (after deletions). New arrays replace the
+ * old ones (allocated first: a failure leaves o unchanged), then the views are re-pointed. */
 hli_status hli_dynobj_add_field(hli_thread *th, vdynobj *o, int32_t hash, hli_type *t, hli_field_lookup **out) {
     *out = NULL;
     bool ptr = rt_is_ptr(t);
@@ -100,6 +103,8 @@ hli_status hli_dynobj_add_field(hli_thread *th, vdynobj *o, int32_t hash, hli_ty
     return HLI_OK;
 }
 
+/* hl_dynobj_delete_field: pointer slots above it move down; raw space is reclaimed by the next add;
+ * later insertion orders shift down by one. */
 void hli_dynobj_delete_field(vdynobj *o, hli_field_lookup *f) {
     uint32_t order = rt_dynobj_order(f);
     int32_t index = (int32_t)((uint32_t)f->field_index & HLI_DYNOBJ_INDEX_MASK);

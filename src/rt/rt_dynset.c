@@ -78,6 +78,8 @@ static hli_status store_converted(hli_thread *th, void *addr, hli_type *ft, cons
     return s;
 }
 
+/* hl_dyn_set*: the field is found or made (lookup_set), then the value converted to its type. A new
+ * dynobj field gets the value's type (builtin i64/f32/f64 for those kinds, as HashLink). */
 hli_status hli_dyn_set(hli_thread *th, vdynamic *o, int32_t hash, hli_type *vt, const hli_reg *v) {
     if (o == NULL)
         return hli_throw_error(th, "Null access");
@@ -115,6 +117,7 @@ hli_status hli_dyn_set(hli_thread *th, vdynamic *o, int32_t hash, hli_type *vt, 
     return store_converted(th, addr, ft, &p, vt);
 }
 
+/* obj_set_field: stores a Dynamic by its runtime type (null: as a null Dynamic). */
 hli_status hli_obj_set_field(hli_thread *th, vdynamic *o, int32_t hash, vdynamic *v) {
     if (o == NULL)
         return hli_throw_error(th, "Null access");
@@ -131,6 +134,7 @@ hli_status hli_obj_set_field(hli_thread *th, vdynamic *o, int32_t hash, vdynamic
     return hli_write_dyn(th, addr, ft, v, false);
 }
 
+/* obj_delete_field: dynobjs only (value-less virtuals are converted first). */
 hli_status hli_obj_delete_field(hli_thread *th, vdynamic *o, int32_t hash, bool *deleted) {
     *deleted = false;
     while (o != NULL) {
@@ -160,6 +164,7 @@ hli_status hli_obj_delete_field(hli_thread *th, vdynamic *o, int32_t hash, bool 
     return HLI_OK;
 }
 
+/* obj_copy: a shallow copy of a dynobj (without its views) or of a value-less virtual's data. */
 hli_status hli_obj_copy(hli_thread *th, vdynamic *o, vdynamic **out) {
     *out = NULL;
     while (o != NULL && o->t->kind == HVIRTUAL && ((vvirtual *)o)->value != NULL)

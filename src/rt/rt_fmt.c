@@ -1,7 +1,6 @@
-/* printf("%.<P>g") for doubles without the C library, so that output never depends on the host's
- * locale (design.md "Code"): exact decimal digit generation with small big integers and glibc's
- * rounding (round-half-even on the exact binary value), then %g's choice of fixed or exponential
- * notation with trailing zeros removed. tests/rt/test_rt_fmt.c checks it against snprintf. */
+/* printf("%.<P>g") for doubles without the C library, so output never depends on the host's locale:
+ * exact digits from small big integers, glibc's rounding (half-to-even on the exact binary value), %g's
+ * notation rules. tests/rt/test_rt_fmt.c checks it against snprintf. */
 #include <math.h>
 
 #include "rt/rt_internal.h"
@@ -186,6 +185,8 @@ static size_t put(char *buf, size_t size, size_t k, char c) {
     return k + 1;
 }
 
+/* See rt.h. The decimal exponent X is estimated with log10, corrected exactly, and rounding may carry
+ * into a new digit; then %g: exponential when X < -4 or X >= P, trailing zeros dropped. */
 int hli_fmt_g(double v, int prec, char *buf, size_t size) {
     size_t k = 0;
     uint64_t bits;

@@ -16,6 +16,7 @@ size_t hli_ustrlen(const hli_uchar *s) {
     return n;
 }
 
+/* hl_hash_gen without the cache: h = h * 223 + unit (32-bit wrap), then C's % 0x1FFFFF7B. */
 int32_t hli_hash_gen(const hli_uchar *name) {
     uint32_t h = 0; /* 32-bit wrapping arithmetic, as HashLink's signed int on x86 */
     for (; *name != 0; name++)
@@ -61,6 +62,8 @@ static bool ustr_eq(const hli_uchar *a, const hli_uchar *b) {
     return *a == *b;
 }
 
+/* hl_hash_gen with the cache: the first free hash from the raw one, or the one already registered for
+ * the same name. `copy` copies the name into the arena (names from runtime bytes). */
 int32_t hli_rt_register_name(hli_rt_state *st, const hli_uchar *name, bool copy) {
     int32_t h = hli_hash_gen(name);
     if ((st->count + 1) * 4 > st->cap * 3 && !grow(st) && st->count + 1 >= st->cap)
@@ -145,6 +148,7 @@ size_t hli_rt_utf8_to_utf16(const char *s, size_t n, hli_uchar *out) {
     return utf8_decode((const uint8_t *)s, n, out);
 }
 
+/* UTF-16 -> UTF-8 for messages (surrogate pairs combined, lone surrogates encoded as 3 bytes). */
 void hli_rt_utf16_to_utf8(const hli_uchar *s, char *buf, size_t size) {
     size_t k = 0;
     if (size == 0)
@@ -184,6 +188,7 @@ const char *hli_rt_field_name_utf8(hlffi_vm *vm, int32_t hash, char *buf, size_t
     return buf;
 }
 
+/* See rt.h: decodes to UTF-16 (on the stack for short names) and registers. */
 int32_t hli_hash_utf8(hlffi_vm *vm, const char *name) {
     size_t n = strlen(name);
     size_t units = utf8_decode((const uint8_t *)name, n, NULL);
@@ -209,6 +214,7 @@ int32_t hli_hash_utf8(hlffi_vm *vm, const char *name) {
 
 /* ---- module strings as UTF-16 ------------------------------------------------------------------ */
 
+/* Module string i as UTF-16, converted on first use. */
 const hli_uchar *hli_rt_ustring(hli_program *p, uint32_t i, int32_t *len) {
     if (p == NULL || p->m == NULL || p->names == NULL || p->ustrings == NULL || i >= p->m->nstrings)
         return NULL;

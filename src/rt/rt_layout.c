@@ -1,7 +1,6 @@
-/* Class layouts and method tables (hl-spec.md 4.2, hl_get_obj_rt + hl_get_obj_proto): field offsets
- * with parent tail-padding reuse, mark bits, lookup tables, method indexes, virtual tables, hidden
- * interface fields, bindings with their static closures, and the __string/__compare/__cast/
- * __get_field hooks. Built parent first, once per class, at link time. */
+/* Class layouts and method tables (hl-spec.md 4.2, hl_get_obj_rt + hl_get_obj_proto), built parent
+ * first at link time: field offsets (reusing the parent's tail padding), mark bits, lookup tables, method
+ * indexes, virtual tables, interface fields, bindings with their static closures, hooks. */
 #include "rt/rt_layout.h"
 
 #define MAX_OBJ_SIZE ((uint32_t)1 << 30) /* packed structs nest: refuse absurd instance sizes */
@@ -17,6 +16,7 @@ static void *arena(hli_rt_link_ctx *L, size_t count, size_t size) {
     return p;
 }
 
+/* hl_lookup_find: binary search by signed hash. */
 hli_field_lookup *hli_lookup_find(hli_field_lookup *l, uint32_t n, int32_t hash) {
     uint32_t lo = 0, hi = n;
     while (lo < hi) {
@@ -32,6 +32,7 @@ hli_field_lookup *hli_lookup_find(hli_field_lookup *l, uint32_t n, int32_t hash)
     return NULL;
 }
 
+/* The first position whose hash is >= hash (hl_lookup_insert's insertion point). */
 uint32_t hli_lookup_pos(const hli_field_lookup *l, uint32_t n, int32_t hash) {
     uint32_t lo = 0, hi = n;
     while (lo < hi) {
@@ -44,6 +45,7 @@ uint32_t hli_lookup_pos(const hli_field_lookup *l, uint32_t n, int32_t hash) {
     return lo;
 }
 
+/* hl_lookup_insert: keeps l sorted; an equal hash goes before the existing entries. */
 hli_field_lookup *hli_lookup_insert(hli_field_lookup *l, uint32_t n, int32_t hash, hli_type *t, int32_t index) {
     uint32_t pos = hli_lookup_pos(l, n, hash);
     memmove(l + pos + 1, l + pos, (n - pos) * sizeof *l);
@@ -53,6 +55,7 @@ hli_field_lookup *hli_lookup_insert(hli_field_lookup *l, uint32_t n, int32_t has
     return &l[pos];
 }
 
+/* obj_resolve_field: the class's own table, then each parent's. */
 hli_field_lookup *hli_obj_resolve_field(hli_type *t, int32_t hash) {
     if (t == NULL || (t->kind != HOBJ && t->kind != HSTRUCT))
         return NULL;
@@ -285,6 +288,7 @@ static void layout_hooks(hli_rt_link_ctx *L, hli_type *t, hli_obj_rt *rt, bool c
         rt->get_field = f;
 }
 
+/* hl_get_obj_rt + hl_get_obj_proto for one class, its parent (and packed structs) first. */
 hlffi_error_code hli_rt_link_obj(hli_rt_link_ctx *L, hli_type *t) {
     hli_type_obj *o = t->u.obj;
     hli_obj_rt *rt = o->rt;

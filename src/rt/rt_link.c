@@ -173,6 +173,8 @@ static hli_type *find_string_type(const hli_module *m) {
     return NULL;
 }
 
+/* See rt.h. Order matters: names are hashed for every type before any layout (HashLink hashes while
+ * reading the file), classes are laid out parent first. */
 hlffi_error_code hli_rt_link(hlffi_vm *vm, hli_program *p, hli_error *err) {
     if (p->names != NULL)
         return HLFFI_OK;
@@ -220,6 +222,7 @@ hlffi_error_code hli_rt_link(hlffi_vm *vm, hli_program *p, hli_error *err) {
     return HLFFI_OK;
 }
 
+/* Clears the runtime pointers stored in the module's types, then frees the arena and the registry. */
 void hli_rt_unlink(hlffi_vm *vm, hli_program *p) {
     hli_rt_state *st = p->names;
     if (st == NULL)

@@ -1,7 +1,6 @@
-/* Value to string (hl-spec.md 5.6, HashLink's buffer.c): value_to_string (Std.string) and hl_to_string.
- * Text is built in a UTF-16 buffer from vm->mem (no GC allocation while printing, so the values being
- * printed need no extra rooting), then copied into one GC block. Nested storage is printed with its
- * static type (floats as %.17g), cycles print "...", recursion depth is bounded. */
+/* Value to string (hl-spec.md 5.6, HashLink's buffer.c): text is built in a vm->mem buffer (no GC
+ * allocation while printing, so printed values need no extra rooting) and copied into one GC block at the
+ * end. Nested storage prints with its static type (floats %.17g), cycles print "...", depth is bounded. */
 #include "rt/rt_internal.h"
 
 typedef struct pbuf {

@@ -1,7 +1,6 @@
-/* Virtual views (hl-spec.md 5.3, hl_to_virtual): a view of an object maps each virtual field to the
- * object's field of the same name and type (or a method, as a raw function handle) and is cached in
- * the class's hidden interface field; views of dynobjs share its storage and are listed in the
- * dynobj (fields of a convertible type are re-set once so that they get the view's type). */
+/* Virtual views (hl-spec.md 5.3, hl_to_virtual): an object's view maps fields of the same name and type
+ * (and methods) and is cached in the class's hidden interface field; views of a dynobj share its storage
+ * and are listed in it (fields of a convertible type are re-set once with the view's type). */
 #include "rt/rt_internal.h"
 
 /* HashLink's should_recast: a dynobj field of type t that a view typed vt can use after conversion. */

@@ -187,14 +187,20 @@ static bool check_function(hli_vctx *c) {
         return hli_vfail_fun(c, HLI_VR_FALL_OFF, "the function has no ops");
     uint32_t at = f->code_offset;
     for (uint32_t pc = 0; pc < f->nops; pc++) {
-        c->offsets[pc] = at;
+        uint32_t start = at;
         at = hli_vdecode(c->m, at, &c->vop);
+        hli_opcode op = c->vop.o.op;
         c->pc = pc;
-        c->cur_op = c->vop.o.op;
+        c->cur_op = op;
         if (!hli_verify_op(c, &c->vop))
             return false;
+        uint32_t flow = HLI_VFLOW_NEXT;
+        if (op == OThrow || op == ORethrow || op == OAssert)
+            flow = HLI_VFLOW_END;
+        else if ((op >= OJTrue && op <= OJAlways) || op == OSwitch || op == OTrap || op == OEndTrap || op == ORet)
+            flow = HLI_VFLOW_DECODE;
+        c->offsets[pc] = start | flow << HLI_VFLOW_SHIFT;
     }
-    c->offsets[f->nops] = at;
     if (!hli_verify_flow(c))
         return false;
     if (c->out_of_fuel) /* a relation gave up but its answer did not reject: reject here */

@@ -24,6 +24,13 @@ static int32_t vi(const uint8_t **p) {
     return (b & 0x20) ? -m : m;
 }
 
+/* Operand encodings by opcode (from the opcode table), for the decoder's hot loop. */
+static const signed char encodings[OLast] = {
+#define HLI_VD_ENC(name, num, enc) [num] = (signed char)(enc),
+    HLI_OPCODES(HLI_VD_ENC)
+#undef HLI_VD_ENC
+};
+
 uint32_t hli_vdecode(const hli_module *m, uint32_t offset, hli_vop *v) {
     const uint8_t *base = m->image, *p = base + offset;
     hli_op *o = &v->o;
@@ -31,7 +38,7 @@ uint32_t hli_vdecode(const hli_module *m, uint32_t offset, hli_vop *v) {
     o->p1 = o->p2 = o->p3 = 0;
     o->extra = NULL;
     v->sw_pos = 0;
-    int enc = hli_opcode_encoding(o->op);
+    int enc = (unsigned)o->op < OLast ? encodings[o->op] : 3; /* the loader allows only < OLast */
     if (enc >= 0) {
         if (enc >= 1)
             o->p1 = vi(&p);

@@ -40,7 +40,17 @@ bool hli_verify_flow(hli_vctx *c) {
     while (top > 0) {
         uint32_t pc = c->work[--top];
         uint32_t d = c->depth[pc] - 1u;
-        hli_vdecode(c->m, c->offsets[pc], &c->vop);
+        uint32_t flow = c->offsets[pc] >> HLI_VFLOW_SHIFT;
+        if (flow == HLI_VFLOW_END)
+            continue;
+        if (flow == HLI_VFLOW_NEXT) { /* most ops: no need to decode them again */
+            c->pc = pc;
+            c->cur_op = hli_vop_code(c->m, c->offsets[pc]);
+            if (!reach(c, pc + 1, d, &top))
+                return false;
+            continue;
+        }
+        hli_vdecode(c->m, HLI_VFLOW_OFFSET(c->offsets[pc]), &c->vop);
         const hli_op *o = &c->vop.o;
         c->pc = pc;
         c->cur_op = o->op;

@@ -35,6 +35,20 @@ HLI_INTERNAL uint32_t hli_vdecode(const hli_module *m, uint32_t offset, hli_vop 
 /* The next jump offset of an OSwitch, reading at image offset *pos and advancing it. */
 HLI_INTERNAL int32_t hli_vswitch_next(const hli_module *m, uint32_t *pos);
 
+/* Each op's entry in hli_vctx.offsets: its image offset in the low 30 bits (the loader caps images at
+ * 1 GiB) and, in the top 2 bits, what the flow pass needs to know without decoding it again. */
+#define HLI_VFLOW_SHIFT 30
+#define HLI_VFLOW_NEXT 0u   /* falls through to the next op */
+#define HLI_VFLOW_END 1u    /* ends the path: OThrow, ORethrow, OAssert */
+#define HLI_VFLOW_DECODE 2u /* jumps, OSwitch, OTrap, OEndTrap, ORet: decoded again by the flow pass */
+#define HLI_VFLOW_OFFSET(e) ((e) & ((1u << HLI_VFLOW_SHIFT) - 1))
+_Static_assert(HLI_MAX_IMAGE_SIZE <= ((size_t)1 << HLI_VFLOW_SHIFT), "op offsets must fit in 30 bits");
+
+/* The opcode of the op whose offsets entry is e (its first byte). */
+static inline hli_opcode hli_vop_code(const hli_module *m, uint32_t e) {
+    return (hli_opcode)m->image[HLI_VFLOW_OFFSET(e)];
+}
+
 typedef struct hli_vctx {
     const hli_module *m;
     hli_error *err;
@@ -44,7 +58,7 @@ typedef struct hli_vctx {
     /* the function being verified */
     const hli_function *f;
     uint32_t nargs;         /* of f's type */
-    uint32_t *offsets;      /* per op: image offset of op pc (f->nops + 1 entries: the last is the end) */
+    uint32_t *offsets;      /* per op: image offset and flow class (HLI_VFLOW_*), f->nops entries */
     uint16_t *depth;        /* per op: 0 = not reached yet, else trap depth + 1 (verify_flow.c) */
     uint32_t *work;         /* worklist of pcs, f->nops entries */
     uint32_t pc;            /* the op being checked, for messages */

@@ -341,6 +341,16 @@ static bool op_field(hli_vctx *c, const hli_op *o) {
     int32_t fid = this_ ? (get ? o->p2 : o->p1) : (get ? o->p3 : o->p2);
     int32_t val = get ? o->p1 : (this_ ? o->p2 : o->p3);
     REG(ot, obj, this_ ? "this" : "object");
+    /* genhl quirk: the resource table initialiser (`$resources()`) always stores fields 0 and 1 of
+     * haxe._Resource.ResourceContent, even when dead-code elimination removed them (a program that
+     * only lists resource names). A store into a field the class does not have is accepted as a
+     * discarded store, which the interpreter must compile to nothing (verifier.md, DEAD_FIELD_STORE). */
+    if (o->op == OSetField && (ot->kind == HOBJ || ot->kind == HSTRUCT) && fid >= 0 &&
+        (uint32_t)fid >= ot->u.obj->total_fields) {
+        REG(vt, val, "value");
+        (void)vt;
+        return true;
+    }
     const hli_type *ft = field_type(c, ot, obj, fid);
     if (ft == NULL)
         return false;
@@ -708,9 +718,14 @@ static bool op_ref(hli_vctx *c, const hli_op *o) {
         REG(a, o->p2, "referenced");
         if (d->kind != HREF)
             return kind_fail(c, HLI_VR_DST_KIND, "destination", o->p1, d, "a ref");
-        if (!hli_vt_same(c, d->u.tparam, a)) /* writes through the ref must keep a's type */
-            return fit_fail(c, HLI_VR_REF_TYPE, "reference to a register of another type", a, d);
-        return true;
+        if (hli_vt_same(c, d->u.tparam, a)) /* writes through the ref keep a's type */
+            return true;
+        /* genhl quirk: `hl.Ref.make(n)` (a Ref<T> argument given a Null<T> variable) takes the
+         * reference of the null<T> register itself. Accepted as a reference to a fresh cell holding
+         * the unboxed value (verifier.md, REF_CELL): writes through it cannot reach the register. */
+        if (a->kind == HNULL && d->u.tparam->kind != HVOID && hli_vt_same(c, a->u.tparam, d->u.tparam))
+            return true;
+        return fit_fail(c, HLI_VR_REF_TYPE, "reference to a register of another type", a, d);
     }
     case OUnref: {
         REG(d, o->p1, "destination");

@@ -1,5 +1,6 @@
 /* The rt test harness (see rt_harness.h): VM, program, collector and thread set up by hand. */
 #include "rt_harness.h"
+#include "rt/rt_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,7 +147,7 @@ const char *rth_str(rth *h, vdynamic *v) {
         return buf;
     }
     snprintf(buf, sizeof buf, "%s", rth_u8(s));
-    if ((size_t)len != strlen(buf) && strlen(buf) + 1 < sizeof buf) {
+    if ((size_t)len != hli_ustrlen(s) && strlen(buf) + 1 < sizeof buf) {
         rth_failures++;
         fprintf(stderr, "value_to_string length %d for \"%s\"\n", (int)len, buf);
     }

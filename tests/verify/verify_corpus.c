@@ -1,7 +1,8 @@
 /* Loads and verifies real .hl files (what the Haxe compiler produced): every one must pass, within the
  * memory budget the API gives (8 x the file size + 64 KiB for load + verify). Prints one line per
  * rejection, and a summary with the work bound used, the memory peak and the load+verify speed.
- * Usage: verify_corpus [-v] FILE_OR_DIR...   (directories: every *.hl inside, not recursive) */
+ * Usage: verify_corpus [-v] [-t] FILE_OR_DIR...   (directories: every *.hl inside, not recursive)
+ *   -v  one line per file;  -t  repeat each file for at least 50 ms for a steadier speed figure */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@
 #include "load/module.h"
 #include "verify/verify.h"
 
-static int verbose;
+static int verbose, timing;
 static unsigned nfiles, nrejected, nload_failed;
 static double total_seconds, total_mb;
 static double max_fuel_ratio; /* fuel used / fuel limit */
@@ -77,7 +78,7 @@ static void check_file(const char *path) {
         rc = hli_verify_module_stats(m, &mem, budget > used ? budget - used : 1, &err, &st);
         hli_module_free(m);
         reps++;
-    } while (rc == HLFFI_OK && now() - t0 < 0.05 && reps < 50);
+    } while (timing && rc == HLFFI_OK && now() - t0 < 0.05 && reps < 50);
     double dt = (now() - t0) / reps;
     total_seconds += dt;
     total_mb += (double)size / 1e6;
@@ -107,8 +108,9 @@ static int ends_with(const char *s, const char *suffix) {
 
 int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-v") == 0) {
-            verbose = 1;
+        if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "-t") == 0) {
+            verbose |= argv[i][1] == 'v';
+            timing |= argv[i][1] == 't';
             continue;
         }
         DIR *d = opendir(argv[i]);

@@ -279,6 +279,13 @@ static void n_field_index(env *e) {
     ret0(e, f);
 }
 
+static void n_field_index_this(env *e) { /* OSetThis out of range is not a discarded store */
+    int32_t ft = hlb_type_fun(e->b, e->s.tvoid, 1, e->tP);
+    int32_t f = fun(e, ft, 2, e->tP, e->s.tvoid);
+    emit(e, f, OSetThis, 9, 0, 0);
+    emit(e, f, ORet, 1, 0, 0);
+}
+
 static void n_field_index_virtual(env *e) {
     int32_t f = fun0(e);
     int32_t ri = reg(e, f, e->s.ti32), rv = reg(e, f, e->tV);
@@ -442,6 +449,13 @@ static void n_ref_type(env *e) {
     int32_t f = fun0(e);
     int32_t rr = reg(e, f, e->tref_f64), ri = reg(e, f, e->s.ti32);
     emit(e, f, ORef, rr, ri, 0);
+    ret0(e, f);
+}
+
+static void n_ref_type_null(env *e) { /* null<i32> only as ref<i32> */
+    int32_t f = fun0(e);
+    int32_t rr = reg(e, f, e->tref_f64), rn = reg(e, f, e->tnull_i32);
+    emit(e, f, ORef, rr, rn, 0);
     ret0(e, f);
 }
 
@@ -673,6 +687,21 @@ static void p_bindings(env *e) {
     hlb_obj_proto(e->b, tD, "m", findex(e, dmm), 0);
 }
 
+/* genhl's resource table initialiser stores fields that dead-code elimination removed. */
+static void p_dead_field_store(env *e) {
+    hlb_std *s = &e->s;
+    int32_t t = hlb_type_obj(e->b, "haxe._Resource.ResourceContent", -1, 0);
+    hlb_obj_field(e->b, t, "name", s->tbytes);
+    int32_t f = fun0(e);
+    int32_t ro = reg(e, f, t), rb = reg(e, f, s->tbytes);
+    emit(e, f, ONew, ro, 0, 0);
+    emit(e, f, OString, rb, hlb_string(e->b, "res"), 0);
+    emit(e, f, OSetField, ro, 0, rb);
+    emit(e, f, OSetField, ro, 1, rb); /* field 1 was removed */
+    emit(e, f, OSetField, ro, 2, ro);
+    ret0(e, f);
+}
+
 /* Raw memory, native arrays and references. */
 static void p_memory(env *e) {
     hlb_std *s = &e->s;
@@ -693,6 +722,9 @@ static void p_memory(env *e) {
     emit(e, f, OSetArray, ra, ri, rl);
     emit(e, f, OArraySize, ri, ra, 0);
     emit(e, f, ORef, rr, ri, 0);
+    int32_t rn = reg(e, f, e->tnull_i32);
+    emit(e, f, ONull, rn, 0, 0);
+    emit(e, f, ORef, rr, rn, 0);                /* REF_CELL: genhl's hl.Ref.make(nullInt) */
     emit(e, f, OUnref, ri, rr, 0);
     emit(e, f, OSetref, rr, ri, 0);
     emit(e, f, ORefData, rr, ra, 0);
@@ -787,6 +819,7 @@ static const ncase negatives[] = {
     {"FINDEX", "call of a findex out of range", n_findex, 0},
     {"FIELD_INDEX", "OField index out of range", n_field_index, 0},
     {"FIELD_INDEX", "OSetField on a virtual out of range", n_field_index_virtual, 0},
+    {"FIELD_INDEX", "OSetThis out of range", n_field_index_this, 0},
     {"PROTO_SLOT", "OCallMethod of an undefined slot", n_proto_slot, 0},
     {"CONSTRUCT_INDEX", "OEnumAlloc construct out of range", n_construct_index, 0},
     {"PARAM_INDEX", "OEnumField parameter out of range", n_param_index, 0},
@@ -811,6 +844,7 @@ static const ncase negatives[] = {
     {"RET_TYPE", "i32 returned from a void function", n_ret_void, 0},
     {"BOX_TYPE", "OToDyn i32 into null<f64>", n_box_type, 0},
     {"REF_TYPE", "ORef ref<f64> of an i32", n_ref_type, 0},
+    {"REF_TYPE", "ORef ref<f64> of a null<i32>", n_ref_type_null, 0},
     {"ENUM_ARITY", "OMakeEnum without the parameter", n_enum_arity, 0},
     {"ENUM_TYPE", "OMakeEnum with an f64 for an i32", n_enum_type, 0},
     {"JUMP_TARGET", "jump past the end", n_jump_target, 0},
@@ -837,6 +871,7 @@ static const pcase positives[] = {
     {"objects, virtual calls, interfaces", p_objects},
     {"bindings and overrides", p_bindings},
     {"raw memory, arrays, references", p_memory},
+    {"stores into fields DCE removed", p_dead_field_store},
 };
 
 /* ---- Driver -------------------------------------------------------------------------------------- */
