@@ -208,6 +208,40 @@ void hli_op_arith_small(const hli_iop *op, hli_reg *regs) {
 
 /* ---- converted calls (hl_dyn_call, 5.4) -------------------------------------------------------- */
 
+/* A var-args closure (Reflect.makeVarArgs): its arguments boxed into a NativeArray<Dynamic> for the
+ * real closure it holds as value; the Dynamic result converted to ret_type. Rare, so it goes through
+ * the C call entry rather than a frame of this loop. */
+static hli_status call_var_args(hli_thread *th, vclosure *c, const hli_reg *const *vals, hli_type *const *types,
+                                uint32_t n, hli_type *ret_type, hli_reg *out) {
+    varray *a = hli_alloc_array(th, HLI_T(dyn), (int32_t)n);
+    if (a == NULL)
+        return HLI_EXC;
+    hli_root_push(th, &a);
+    hli_root_push(th, &c);
+    hli_status st = HLI_OK;
+    for (uint32_t i = 0; i < n && st == HLI_OK; i++) {
+        vdynamic *v = NULL;
+        st = hli_make_dyn(th, vals[i], types[i], &v);
+        hli_aptr(a, vdynamic *)[i] = v;
+    }
+    hli_reg arg, r;
+    arg.p = a;
+    r.i64 = 0;
+    if (st == HLI_OK)
+        st = hli_call_closure(th, c->value, &arg, 1, &r);
+    hli_root_pop(th, 2);
+    if (st != HLI_OK)
+        return st;
+    if (ret_type->kind == HVOID) {
+        out->i64 = 0;
+        return HLI_OK;
+    }
+    hli_root_push(th, &r.p);
+    st = hli_dyn_cast(th, &r, HLI_T(dyn), ret_type, out);
+    hli_root_pop(th, 1);
+    return st;
+}
+
 hli_status hli_op_call_converted(hli_thread *th, vclosure *c, const hli_reg *const *vals, hli_type *const *types,
                                  uint32_t n, int32_t ret_reg, hli_type *ret_type, hli_reg *native_ret,
                                  bool *pushed) {
@@ -216,6 +250,8 @@ hli_status hli_op_call_converted(hli_thread *th, vclosure *c, const hli_reg *con
         c = ((vclosure_wrapper *)c)->wrappedFun;
     if (c == NULL)
         return hli_throw_error(th, "Null access");
+    if (hli_closure_is_var_args(c))
+        return call_var_args(th, c, vals, types, n, ret_type, native_ret);
     hli_fn *fn = c->fun;
     const hli_type_fun *ft = fn->type->u.fun;
     uint32_t fixed = c->hasValue ? 1 : 0;

@@ -73,7 +73,7 @@ hlffi_error_code hli_report_exception(hlffi_vm *vm) {
     hli_root_push(th, &v);
     hli_uchar *s = NULL;
     int32_t len = 0;
-    if (hli_value_to_string(th, v, &s, &len) == HLI_OK)
+    if (hli_to_string(th, v, &s, &len) == HLI_OK)
         text_put_utf16(&msg, s, len);
     else
         text_put(&msg, "<exception whose printing threw>", 32);

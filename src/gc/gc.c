@@ -383,8 +383,11 @@ void *hli_gc_alloc(hli_gc *gc, size_t size, hli_gc_kind kind) {
     }
     if (b == NULL)
         return NULL;
-    UNPOISON(b, size);
-    memset(b, 0, size);
+    /* The whole block, not just `size`: RAW blocks are scanned over their full size class, so the
+     * tail must hold zeros rather than a dead block's pointers. */
+    size_t usable = size < LARGE_MIN ? class_sizes[gc->class_of[(size + 15) / 16]] : size;
+    UNPOISON(b, usable);
+    memset(b, 0, usable);
     gc->since_last += size;
     gc->stats.allocations++;
     gc->stats.allocated_bytes += size;

@@ -73,7 +73,7 @@ static hli_status add_ustr(printer *pr, const hli_uchar *s) {
     if (s == NULL)
         return add_ascii(pr, "null");
     size_t max = SIZE_MAX, bsize;
-    const char *block = hli_gc_block_of(pr->th->vm->gc, s, &bsize);
+    const char *block = pr->th->vm->gc != NULL ? hli_gc_block_of(pr->th->vm->gc, s, &bsize) : NULL;
     if (block != NULL)
         max = (size_t)(block + bsize - (const char *)s) / sizeof(hli_uchar);
     size_t n = 0;
