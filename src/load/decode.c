@@ -75,7 +75,7 @@ void hli_function_debug_lines(const hli_module *m, const hli_function *f, uint32
         }
         if (c & 2) {
             count = (c >> 2) & 15;
-            for (uint32_t k = 0; k < count; k++, i++) {
+            for (uint32_t k = 0; k < count && i < f->nops; k++, i++) {
                 if (files)
                     files[i] = file;
                 if (lines)

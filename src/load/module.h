@@ -214,7 +214,7 @@ HLI_INTERNAL hli_type *hli_module_findex_type(const hli_module *m, uint32_t find
 HLI_INTERNAL void hli_function_decode(const hli_module *m, const hli_function *f, hli_op *ops,
                                       int32_t *extra);
 /* Decodes f's debug info into files[f->nops] and lines[f->nops] (either may be NULL). Does nothing
- * when the module has no debug info. */
+ * when the module has no debug info. A copy of f with a smaller nops decodes just that prefix. */
 HLI_INTERNAL void hli_function_debug_lines(const hli_module *m, const hli_function *f,
                                            uint32_t *files, uint32_t *lines);
 

@@ -4,6 +4,7 @@
 
 #include "std/natives.h"
 #include "std/std_families.h"
+#include "std/std_internal.h"
 
 /* Every family's table, each ending in a {NULL} entry. */
 static const hli_native_def *const families[] = {
@@ -16,6 +17,14 @@ const hli_native_def *hli_std_find(const char *lib, const char *name) {
     for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
         for (const hli_native_def *d = families[f]; d->lib != NULL; d++)
             if (strcmp(d->name, name) == 0 && strcmp(d->lib, lib) == 0)
+                return d;
+    return NULL;
+}
+
+const hli_native_def *hli_std_native_at(size_t i) {
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
+        for (const hli_native_def *d = families[f]; d->lib != NULL; d++)
+            if (i-- == 0)
                 return d;
     return NULL;
 }
