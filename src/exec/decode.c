@@ -209,12 +209,17 @@ static void decode_op(decoder *D, uint32_t pc, hli_iop *x) {
             else if (t->kind == HUI16)
                 v.i64 = (uint16_t)m->ints[o->p2];
             break;
-        case OFloat:
+        case OFloat: {
+            /* HashLink's JIT loads a zero constant by clearing the register, so -0.0 loads as +0.0;
+             * the compiler's float table merges 0.0 and -0.0, which makes this observable (the
+             * oracle's JsonFormat and SerializerFormat: 1 / 0 is +inf even where the entry is -0.0). */
+            double d = m->floats[o->p2] == 0 ? 0.0 : m->floats[o->p2];
             if (t->kind == HF32)
-                v.f = (float)m->floats[o->p2];
+                v.f = (float)d;
             else
-                v.d = m->floats[o->p2];
+                v.d = d;
             break;
+        }
         case OBool: v.b = o->p2 != 0; break;
         case OBytes:
             v.p = m->version >= 5 ? m->image + m->bytes_offset + m->bytes_pos[o->p2]

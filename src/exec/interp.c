@@ -189,6 +189,7 @@ dispatch:
         const int32_t *av;
         uint32_t nargs, shift;
         void *bound;
+        bool pushed; /* a converted call pushed a frame (shared by XCALL_VMETHOD and XCALL_DYN) */
 
     CASE(XCALL)
         callee = pc->x.fn;
@@ -251,7 +252,6 @@ dispatch:
             vals[i] = &regs[code->args[pc->c + 1 + i]];
             types[i] = code->regs[code->args[pc->c + 1 + i]];
         }
-        bool pushed;
         CHECK(hli_op_call_converted(th, c, vals, types, n, pc->a, code->regs[pc->a], &tmp, &pushed));
         goto after_converted;
     }
@@ -270,7 +270,6 @@ dispatch:
             vals[i] = &regs[code->args[pc->c + i]];
             types[i] = code->regs[code->args[pc->c + i]];
         }
-        bool pushed;
         CHECK(hli_op_call_converted(th, c, vals, types, n, pc->a, pc->x.t, &tmp, &pushed));
     after_converted:
         if (pushed) {
