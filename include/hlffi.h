@@ -163,6 +163,11 @@ HLFFI_API void hlffi_clear_exception(hlffi_vm* vm);
 
 /* ---- Beyond hlffi v3 ------------------------------------------------------------------------ */
 
+/* Strict mode (before loading): a module referring to natives this VM does not provide fails to load
+ * with HLFFI_ERROR_MODULE_LOAD_FAILED listing them. By default such a module loads and calling one of
+ * those natives throws HashLink's "Primitive or library is missing". */
+HLFFI_API hlffi_error_code hlffi_vm_set_strict(hlffi_vm* vm, bool strict);
+
 /* True when the program called Sys.exit (which returns to the host instead of ending the process);
  * *code receives the exit code. */
 HLFFI_API bool hlffi_vm_get_exit_code(hlffi_vm* vm, int* code);

@@ -1,6 +1,7 @@
 /* The hlffi command: check, dump and (with the interpreter milestone) run HashLink bytecode files.
  * Exit codes: 0 success, 1 the file is missing, malformed or fails verification, 2 usage errors and
  * features that are not available yet. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,10 +13,13 @@ static void usage(FILE *out) {
             "usage: hlffi COMMAND [ARGS]\n"
             "\n"
             "commands:\n"
-            "  check FILE.hl          load and verify FILE.hl; exit 0 when it is fit to run, 1 with the reason\n"
+            "  check [--strict] FILE.hl\n"
+            "                         load, verify and link FILE.hl; exit 0 when it is fit to run, 1 with the\n"
+            "                         reason (--strict: also when it uses natives this VM does not provide)\n"
             "  dump FILE.hl           print a readable disassembly: header counts, types, globals, natives,\n"
             "                         functions with their ops and source positions\n"
-            "  run FILE.hl [ARGS...]  run FILE.hl as hl does: its output, Sys.args() = ARGS, the uncaught-exception\n"
+            "  run [--strict] FILE.hl [ARGS...]\n"
+            "                         run FILE.hl as hl does: its output, Sys.args() = ARGS, the uncaught-exception\n"
             "                         report on stdout with exit code 1, Sys.exit's code\n"
             "  --version              print the hlffi version and the HashLink version it matches\n"
             "  --help                 print this help\n"
@@ -25,12 +29,13 @@ static void usage(FILE *out) {
 }
 
 /* Loads and verifies path in a fresh VM; prints the error and returns 1 on failure. */
-static int check(const char *path) {
+static int check(const char *path, bool strict) {
     hlffi_vm *vm = hlffi_create();
     if (vm == NULL) {
         fprintf(stderr, "hlffi: out of memory\n");
         return 1;
     }
+    hlffi_vm_set_strict(vm, strict);
     hlffi_error_code rc = hlffi_load_file(vm, path);
     if (rc != HLFFI_OK)
         fprintf(stderr, "hlffi: %s: %s\n", path, hlffi_get_error(vm));
@@ -40,12 +45,13 @@ static int check(const char *path) {
 
 /* `hlffi run`: loads, verifies and runs FILE.hl as `hl` does: the program's output, an uncaught
  * exception reported on stdout (HashLink's format) with exit code 1, Sys.exit's code. */
-static int run(const char *path, int argc, char **argv) {
+static int run(const char *path, int argc, char **argv, bool strict) {
     hlffi_vm *vm = hlffi_create();
     if (vm == NULL) {
         fprintf(stderr, "hlffi: out of memory\n");
         return 1;
     }
+    hlffi_vm_set_strict(vm, strict);
     hlffi_error_code rc = hlffi_init(vm, argc, argv);
     if (rc == HLFFI_OK)
         rc = hlffi_load_file(vm, path);
@@ -88,19 +94,22 @@ int main(int argc, char **argv) {
         printf("hlffi %s (HashLink %s bytecode, interpreted)\n", hlffi_get_version(), hlffi_get_hl_version());
         return 0;
     }
+    /* --strict (check, run): refuse modules that use natives this VM does not provide. */
+    bool strict = argc >= 3 && strcmp(argv[2], "--strict") == 0;
+    int first = strict ? 3 : 2;
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "dump") == 0) {
-        if (argc != 3) {
-            fprintf(stderr, "usage: hlffi %s FILE.hl\n", cmd);
+        if (argc != first + 1 || (strict && cmd[0] == 'd')) {
+            fprintf(stderr, "usage: hlffi %s%s FILE.hl\n", cmd, cmd[0] == 'c' ? " [--strict]" : "");
             return 2;
         }
-        return cmd[0] == 'c' ? check(argv[2]) : hli_tool_dump(argv[2], stdout);
+        return cmd[0] == 'c' ? check(argv[first], strict) : hli_tool_dump(argv[first], stdout);
     }
     if (strcmp(cmd, "run") == 0) {
-        if (argc < 3) {
-            fprintf(stderr, "usage: hlffi run FILE.hl [ARGS...]\n");
+        if (argc < first + 1) {
+            fprintf(stderr, "usage: hlffi run [--strict] FILE.hl [ARGS...]\n");
             return 2;
         }
-        return run(argv[2], argc - 3, argv + 3);
+        return run(argv[first], argc - first - 1, argv + first + 1, strict);
     }
     fprintf(stderr, "hlffi: unknown command '%s'\n", cmd);
     usage(stderr);

@@ -64,6 +64,14 @@ static hlffi_error_code load_image(hlffi_vm *vm, const void *data, size_t size) 
         return rc;
     }
     vm->module = m;
+#ifdef HLFFI_RUNTIME
+    /* Link now, so that unresolvable natives fail the load (hlffi-api.md error table). */
+    if ((rc = hli_prepare(vm)) != HLFFI_OK) {
+        hli_module_free(m);
+        vm->module = NULL;
+        return rc;
+    }
+#endif
     return HLFFI_OK;
 }
 
@@ -161,6 +169,15 @@ HLFFI_API void hlffi_destroy(hlffi_vm *vm) {
     hli_mem_free(&vm->mem, vm->argv_sizes, (size_t)vm->argc * sizeof(size_t));
     hli_mem mem = vm->mem;
     hli_mem_free(&mem, vm, sizeof(hlffi_vm));
+}
+
+HLFFI_API hlffi_error_code hlffi_vm_set_strict(hlffi_vm *vm, bool strict) {
+    if (vm == NULL)
+        return HLFFI_ERROR_NULL_VM;
+    if (vm->module != NULL)
+        return HLI_VM_FAIL(vm, HLFFI_ERROR_ALREADY_INITIALIZED, "hlffi_vm_set_strict must come before the load");
+    vm->strict_natives = strict;
+    return HLFFI_OK;
 }
 
 HLFFI_API const char *hlffi_get_error(hlffi_vm *vm) {
