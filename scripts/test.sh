@@ -3,9 +3,10 @@
 #   1. gcc, -Werror: the whole ctest suite (corpus, verifier, loader, CLI, API, regressions), with
 #      the API tests also under valgrind (memcheck: no error, no leak, nothing still reachable)
 #   2. clang, -Werror: build (warnings) and the tests that do not need the Haxe corpus
-#   3. AddressSanitizer + UndefinedBehaviorSanitizer (clang): the whole ctest suite
-#   4. libFuzzer on load + verify for HLFFI_FUZZ_SECONDS (default 30) seeded from the corpus
-# GC-stress runs join when the VM has a collector (the interpreter milestone).
+#   3. the interpreter with switch dispatch instead of computed goto: interpreter tests and the oracle
+#   4. AddressSanitizer + UndefinedBehaviorSanitizer (clang): the whole ctest suite, which includes
+#      the oracle corpus under the GC stress mode
+#   5. libFuzzer on load + verify for HLFFI_FUZZ_SECONDS (default 30) seeded from the corpus
 # Ends with one line "tests: N passed, M failed"; exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,11 +26,12 @@ ctest_stage() {
     [ $# -gt 0 ] && shift
     ctest_args=("$@")
     echo "== $name"
-    if ! cmake -S . -B "$dir" -DHLFFI_WERROR=ON "${cmake_args[@]}" >"$dir.configure.log" 2>&1; then
-        cat "$dir.configure.log"; failed=$((failed + 1)); failures+=("$name: configure"); return
+    mkdir -p "$dir"
+    if ! cmake -S . -B "$dir" -DHLFFI_WERROR=ON "${cmake_args[@]}" >"$dir/configure.log" 2>&1; then
+        cat "$dir/configure.log"; failed=$((failed + 1)); failures+=("$name: configure"); return
     fi
-    if ! cmake --build "$dir" -j"$jobs" >"$dir.build.log" 2>&1; then
-        grep -E "error|warning" "$dir.build.log" | head -n 40
+    if ! cmake --build "$dir" -j"$jobs" >"$dir/build.log" 2>&1; then
+        grep -E "error|warning" "$dir/build.log" | head -n 40
         failed=$((failed + 1)); failures+=("$name: build"); return
     fi
     local log="$dir/ctest.log"
@@ -47,12 +49,14 @@ ctest_stage() {
 
 ctest_stage "gcc -Werror" build -DCMAKE_C_COMPILER=gcc
 ctest_stage "clang -Werror" build-clang -DCMAKE_C_COMPILER=clang -- -E "^(hx_|dump_|valgrind_|fuzz_mutate_corpus)"
+ctest_stage "switch dispatch" build-switch -DHLFFI_SWITCH_DISPATCH=ON -- -R "^(exec_|oracle$)"
 ctest_stage "ASan+UBSan" build-asan -DCMAKE_C_COMPILER=clang -DHLFFI_SANITIZE=address,undefined \
     -DCMAKE_BUILD_TYPE=Debug
 
 echo "== libFuzzer (load + verify), ${HLFFI_FUZZ_SECONDS:-30} s"
-if cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DHLFFI_FUZZ=ON -DHLFFI_WERROR=ON >build-fuzz.configure.log 2>&1 \
-    && cmake --build build-fuzz -j"$jobs" --target fuzz_load >build-fuzz.build.log 2>&1 \
+mkdir -p build-fuzz
+if cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DHLFFI_FUZZ=ON -DHLFFI_WERROR=ON >build-fuzz/configure.log 2>&1 \
+    && cmake --build build-fuzz -j"$jobs" --target fuzz_load >build-fuzz/build.log 2>&1 \
     && bash tests/fuzz/run_fuzz.sh build-fuzz "${HLFFI_FUZZ_SECONDS:-30}" build/tests/hx/corpus >build-fuzz/fuzz.log 2>&1; then
     passed=$((passed + 1)); tail -n 2 build-fuzz/fuzz.log | sed 's/^/   /'
 else
