@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing hlffi needs on Debian (run as root), only what is missing:
-# the Haxe compiler, CMake, gcc and clang (with its libFuzzer runtime), python3, valgrind.
+# the Haxe compiler, CMake, gcc and clang (with its libFuzzer runtime), python3, valgrind, PCRE2 (EReg).
 set -euo pipefail
 
 need_pkgs=()
@@ -18,6 +18,8 @@ want python3 python3
 want valgrind valgrind
 want nm binutils
 want pkg-config pkg-config
+# PCRE2 headers and the 16-bit library (EReg's natives, src/std/std_regexp.c).
+want /usr/include/pcre2.h libpcre2-dev
 # libFuzzer and the sanitizer runtimes for clang (the fuzz target and clang sanitizer builds).
 clang_rt_dir=$(ls -d /usr/lib/llvm-*/lib/clang/*/lib/linux 2>/dev/null | head -n 1 || true)
 if [ -z "$clang_rt_dir" ] || ! ls "$clang_rt_dir"/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

@@ -58,7 +58,8 @@ hli_status hli_call_fn(hli_thread *th, hli_fn *fn, const hli_reg *args, uint32_t
     hli_reg *regs = hli_push_frame(th, fn, -1, HLI_RET_DIRECT, NULL);
     if (regs == NULL)
         return HLI_EXC;
-    memcpy(regs, args, nargs * sizeof(hli_reg));
+    if (nargs > 0)
+        memcpy(regs, args, nargs * sizeof(hli_reg));
     th->c_depth++;
     hli_status st = hli_interp(th, base, ret);
     th->c_depth--;

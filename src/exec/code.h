@@ -87,6 +87,7 @@ typedef enum hli_xop {
 typedef struct hli_iop {
     int32_t op; /* hli_xop */
     int32_t a, b, c, d;
+    int32_t handler; /* computed-goto builds: the op's handler as an offset from the first one */
     union {
         hli_reg reg;  /* XCONST */
         int64_t i;
@@ -110,5 +111,8 @@ struct hli_code {
 HLI_INTERNAL hlffi_error_code hli_decode_program(hlffi_vm *vm, hli_program *p, hli_error *err);
 HLI_INTERNAL void hli_free_code(hlffi_vm *vm, hli_program *p);
 HLI_INTERNAL const char *hli_xop_name(hli_xop op);
+/* The interpreter's handler offsets by internal opcode (NULL with switch dispatch); decode stores
+ * them in hli_iop.handler so that dispatch is one load and an indirect jump. */
+HLI_INTERNAL const int32_t *hli_interp_handlers(void);
 
 #endif

@@ -328,6 +328,12 @@ static void decode_op(decoder *D, uint32_t pc, hli_iop *x) {
             x->x.t = rt(D, val);
             break;
         }
+        if ((uint32_t)fid >= t->u.obj->total_fields) {
+            /* genhl stores into fields that DCE removed ($resources() on ResourceContent); the
+             * verifier accepts it as a store to nowhere (docs/internals/verifier.md). */
+            x->op = XNOP;
+            break;
+        }
         const hli_field *fd = hli_obj_field(t, (uint32_t)fid);
         uint32_t off = t->u.obj->rt->fields_indexes[fid];
         int op = width_op(hli_type_size(fd->type), set ? XSETFIELD_1 : XFIELD_1);
@@ -413,7 +419,11 @@ static void decode_op(decoder *D, uint32_t pc, hli_iop *x) {
     case OType: x->op = XTYPE, x->a = o->p1, x->x.t = &m->types[o->p2]; break;
     case OGetType: x->op = XGETTYPE, x->a = o->p1, x->b = o->p2; break;
     case OGetTID: x->op = XGETTID, x->a = o->p1, x->b = o->p2; break;
-    case ORef: x->op = XREF, x->a = o->p1, x->b = o->p2; break;
+    case ORef:
+        /* hl.Ref.make on a Null<T> variable: a fresh cell holding the value (the null<X> -> ref<X>
+         * cast), never the register's address, whose slot holds a box pointer, not an X. */
+        x->op = rt(D, o->p2)->kind == HNULL ? XSAFECAST : XREF, x->a = o->p1, x->b = o->p2;
+        break;
     case OUnref:
         x->op = width_op(hli_type_size(rt(D, o->p1)), XUNREF_1), x->a = o->p1, x->b = o->p2;
         if (x->op < 0)
@@ -453,6 +463,40 @@ static void decode_op(decoder *D, uint32_t pc, hli_iop *x) {
         x->x.i = hli_type_size(rt(D, o->p1)->u.tparam);
         break;
     default: fail(D, pc, "opcode not supported by the interpreter"); break;
+    }
+}
+
+/* ONullCheck r directly followed by a field access on r: the access checks r itself, so the check
+ * becomes a no-op and the access carries the field name for HashLink's "Null access .x" message. */
+static void fuse_null_checks(hli_code *code) {
+    for (uint32_t pc = 0; pc + 1 < code->nops; pc++) {
+        hli_iop *nc = &code->ops[pc], *f = &code->ops[pc + 1];
+        if (nc->op != XNULLCHECK || nc->x.p == NULL)
+            continue;
+        bool get = f->op >= XFIELD_1 && f->op <= XFIELD_8 && f->b == nc->a;
+        bool set = f->op >= XSETFIELD_1 && f->op <= XSETFIELD_8 && f->a == nc->a;
+        if (!get && !set)
+            continue;
+        f->x.p = nc->x.p;
+        nc->op = XNOP;
+    }
+}
+
+/* Jumps land past no-op instructions (labels, fused null checks) instead of dispatching them. */
+static int32_t skip_nops(const hli_code *code, int32_t t) {
+    while ((uint32_t)t < code->nops && code->ops[t].op == XNOP)
+        t++;
+    return (uint32_t)t < code->nops ? t : t - 1;
+}
+
+static void skip_nops_at_targets(hli_code *code) {
+    for (uint32_t pc = 0; pc < code->nops; pc++) {
+        hli_iop *o = &code->ops[pc];
+        if ((o->op >= XJTRUE && o->op <= XJCMP) || o->op == XTRAP)
+            o->d = skip_nops(code, o->d);
+        else if (o->op == XSWITCH)
+            for (int32_t i = 0; i < o->b; i++)
+                code->args[o->c + i] = skip_nops(code, code->args[o->c + i]);
     }
 }
 
@@ -501,7 +545,14 @@ static hlffi_error_code decode_function(decoder *D, hli_fn *fn, hli_op *ops, int
     D->nargs_used = 0;
     for (uint32_t pc = 0; pc < f->nops && !D->failed; pc++)
         decode_op(D, pc, &code->ops[pc]);
-    return D->failed ? D->err->code : HLFFI_OK;
+    if (D->failed)
+        return D->err->code;
+    fuse_null_checks(code);
+    skip_nops_at_targets(code);
+    const int32_t *handlers = hli_interp_handlers();
+    for (uint32_t pc = 0; handlers != NULL && pc < f->nops; pc++)
+        code->ops[pc].handler = handlers[code->ops[pc].op];
+    return HLFFI_OK;
 }
 
 hlffi_error_code hli_decode_program(hlffi_vm *vm, hli_program *p, hli_error *err) {

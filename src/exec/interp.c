@@ -71,12 +71,22 @@ static hli_status poll_point(hli_thread *th, const hli_iop *pc) {
     return hli_op_poll(th);
 }
 
+const int32_t *hli_interp_handlers(void) {
+#ifdef HLI_COMPUTED_GOTO
+    hli_reg r;
+    hli_interp(NULL, 0, &r);
+    return r.p;
+#else
+    return NULL;
+#endif
+}
+
 hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result) {
-    hli_frame *fr = &th->frames[th->nframes - 1];
-    hli_reg *regs = fr->regs;
-    const hli_code *code = fr->fn->code;
-    const hli_iop *ops = code->ops;
-    const hli_iop *pc = fr->pc;
+    hli_frame *fr = th != NULL ? &th->frames[th->nframes - 1] : NULL;
+    hli_reg *regs = fr != NULL ? fr->regs : NULL;
+    const hli_code *code = fr != NULL ? fr->fn->code : NULL;
+    const hli_iop *ops = code != NULL ? code->ops : NULL;
+    const hli_iop *pc = fr != NULL ? fr->pc : NULL;
     hli_status st = HLI_OK;
     hli_reg argv[256 + 1];
     hli_reg tmp;
@@ -99,6 +109,9 @@ hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result) {
             goto exception;       \
     } while (0)
 #define NULL_ACCESS() THROW(hli_throw_error(th, "Null access"))
+/* Field ops: a fused ONullCheck left the field name in x.p for HashLink's message. */
+#define NULL_FIELD() \
+    THROW(pc->x.p != NULL ? hli_throw_error(th, "Null access .%s", (const char *)pc->x.p) : hli_throw_error(th, "Null access"))
 #define JUMP(target)                                      \
     do {                                                  \
         const hli_iop *to_ = ops + (target);              \
@@ -114,12 +127,18 @@ hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result) {
     } while (0)
 
 #ifdef HLI_COMPUTED_GOTO
-    static const void *const labels[] = {
-#define HLI_XOP_LABEL(name) &&L_##name,
+    /* Handler offsets from the first handler: decode copies them into each op (hli_iop.handler), so
+     * dispatch is a load and an indirect jump. th == NULL asks for this table (hli_interp_handlers). */
+    static const int32_t handlers[] = {
+#define HLI_XOP_LABEL(name) (int32_t)((char *)&&L_##name - (char *)&&L_XNOP),
         HLI_XOPS(HLI_XOP_LABEL)
 #undef HLI_XOP_LABEL
     };
-#define DISPATCH() goto *labels[pc->op]
+    if (th == NULL) {
+        result->p = (void *)handlers;
+        return HLI_OK;
+    }
+#define DISPATCH() goto *(void *)((char *)&&L_XNOP + pc->handler)
 #define CASE(name) L_##name:
     DISPATCH();
 #else
@@ -361,49 +380,49 @@ dispatch:
     /* ---- fields --------------------------------------------------------------------------------- */
     CASE(XFIELD_1) {
         if (B.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         A.i64 = *((uint8_t *)B.p + pc->c);
         NEXT();
     }
     CASE(XFIELD_2) {
         if (B.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         load_w(&A, (uint8_t *)B.p + pc->c, 2);
         NEXT();
     }
     CASE(XFIELD_4) {
         if (B.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         memcpy(&A, (uint8_t *)B.p + pc->c, 4);
         NEXT();
     }
     CASE(XFIELD_8) {
         if (B.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         memcpy(&A, (uint8_t *)B.p + pc->c, 8);
         NEXT();
     }
     CASE(XSETFIELD_1) {
         if (A.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         *((uint8_t *)A.p + pc->b) = C.ui8;
         NEXT();
     }
     CASE(XSETFIELD_2) {
         if (A.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         memcpy((uint8_t *)A.p + pc->b, &C, 2);
         NEXT();
     }
     CASE(XSETFIELD_4) {
         if (A.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         memcpy((uint8_t *)A.p + pc->b, &C, 4);
         NEXT();
     }
     CASE(XSETFIELD_8) {
         if (A.p == NULL)
-            NULL_ACCESS();
+            NULL_FIELD();
         memcpy((uint8_t *)A.p + pc->b, &C, 8);
         NEXT();
     }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-# Generates src/std/std_case_tables.h: HashLink's per-unit case tables (ucs2_upper, ucs2_lower).
-#
+# Generates src/std/std_case_tables.h, HashLink's per-unit case tables (natives ucs2_upper and
+# ucs2_lower), from the Unicode data of Perl's Unicode::UCD.
+
 #   python3 src/std/gen_case_tables.py > src/std/std_case_tables.h
 #
-# HashLink's tables (src/std/unicase.h) are the Unicode 8.0 *simple titlecase* mapping (upper; it
-# differs from the simple uppercase only for the DZ/LJ/NJ/DZ digraphs, which map to their titlecase
+# HashLink's tables (its src/std/unicase.h) are the Unicode 8.0 *simple titlecase* mapping (upper; it
+# differs from the simple uppercase only for the DZ/LJ/NJ digraphs, which map to their titlecase
 # forms) and the Unicode 8.0 *simple lowercase* mapping (lower), restricted to BMP characters whose
 # mapping is in the BMP. The Unicode data comes from Perl's Unicode::UCD (any Unicode >= 8.0): a
 # mapping is kept only when both code points were assigned by Unicode 8.0 (Age <= 8.0), which

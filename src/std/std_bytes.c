@@ -1,7 +1,6 @@
 /* Natives of raw memory (hl-spec.md 8.1 "Bytes / raw memory"): allocation, blit/compare/find/fill,
- * pointer arithmetic, HashLink's stable in-place merge sort calling a Haxe comparator, and the
- * number parsers behind Std.parseInt/parseFloat. Like HashLink these trust their offsets (unsafe by
- * design, docs/internals/verifier.md); negative lengths do nothing instead of running off memory. */
+ * pointer arithmetic, HashLink's in-place merge sort calling a Haxe comparator, the number parsers.
+ * Like HashLink's they trust their offsets; negative lengths do nothing instead of running off memory. */
 #include <stdint.h>
 #include <string.h>
 

@@ -6,7 +6,8 @@
 #include "std/natives.h"
 
 #define HLI_STD_FAMILIES(X) \
-    X(obj) X(type) X(fun) X(exc) X(bytes) X(string) X(array) X(maps) X(math) X(sys_core)
+    X(obj) X(type) X(fun) X(exc) X(bytes) X(string) X(array) X(maps) X(math) X(sys_core) \
+    X(sys) X(file) X(regexp)
 
 #define HLI_STD_DECLARE_FAMILY(name) HLI_INTERNAL extern const hli_native_def hli_std_##name##_natives[];
 HLI_STD_FAMILIES(HLI_STD_DECLARE_FAMILY)

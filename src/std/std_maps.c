@@ -1,7 +1,7 @@
-/* The hash maps behind StringMap, IntMap and ObjectMap (natives hb*, hi*, ho*; hl-spec.md 8.1 and 8.4)
- * with HashLink's exact iteration order, which Map printing and iteration expose.
- *
- * What decides the order (HashLink's maps.c/maps.h): keys() walks the cells 0..ncells-1 and each
+/* The hash maps behind StringMap, IntMap and ObjectMap (natives hb*, hi*, ho*; hl-spec.md 8.1 and 8.4),
+ * iterating in HashLink's exact order, which Map printing and iteration expose. */
+
+/* What decides the order (HashLink's maps.c/maps.h): keys() walks the cells 0..ncells-1 and each
  * chain from its head; a new key is linked at the head of its chain; a removal unlinks; and when a
  * new key finds no free slot the table grows (3, 5, 8, 12, 18, 27, 41, ... entries) and, when the
  * number of cells changes (or the index width switches at 128 entries), is rebuilt by re-inserting

@@ -1,7 +1,6 @@
-/* Natives of Math (hl-spec.md 8.1 "Math") with HashLink's results: libm for the transcendental
- * functions, floor(x + 0.5) rounding, and x86's float-to-int conversion (INT_MIN for NaN and out of
- * range, written out: C leaves it undefined); and the random generator behind Std.random and
- * Math.random (a per-VM handle, seeded from the clock, the pid and its own address). */
+/* Natives of Math (hl-spec.md 8.1 "Math") with HashLink's results (libm, floor(x + 0.5) rounding, x86's
+ * float-to-int conversion written out: C leaves it undefined) and the random generator behind
+ * Std.random and Math.random (a per-VM handle seeded from the clock, the pid and its address). */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, getpid */
 
 #include <math.h>

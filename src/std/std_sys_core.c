@@ -1,7 +1,6 @@
-/* Natives of Sys and Date that the core language needs (hl-spec.md 8.1 "System" and "Date"): printing
- * through the VM's print hook, platform queries, clocks, Sys.exit as an abort (never exit()), program
- * arguments and environment, and dates as unsigned 32-bit Unix seconds in local time. Path strings are
- * UTF-8 (sys_utf8_path is true). Files, processes and the rest of sys come later. */
+/* Natives of Sys and Date that the core language needs (hl-spec.md 8.1 "System", "Date"): printing
+ * through the VM's print hook, platform queries, clocks, Sys.exit as an abort (never exit()), arguments,
+ * environment, and dates as unsigned 32-bit Unix seconds in local time. Paths are UTF-8 bytes. */
 #define _POSIX_C_SOURCE 200809L /* localtime_r, gmtime_r, clock_gettime */
 
 #include <stdio.h>

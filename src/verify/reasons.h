@@ -10,6 +10,7 @@
     X(OVERRIDE_TYPE, "a method overriding a virtual slot has a type that does not fit the slot's")         \
     X(BINDING_TYPE, "a function bound into a field does not fit the field's type")                         \
     X(CLASS_GLOBAL, "a class's or enum's global slot has a type that cannot hold its class object")        \
+    X(CLASS_NAME, "two classes share a name, which HashLink's subtyping would treat as one class")          \
     X(TOO_COMPLEX, "the module's types make verification exceed its work bound")                            \
     /* function level */                                                                                   \
     X(SIG_NREGS, "the function has fewer registers than arguments")                                         \

@@ -1,6 +1,6 @@
 /* The verifier's driver: module-level checks, then each function in turn (signature, every op, then
- * control flow), decoding one function at a time into buffers sized for the largest. Also the failure
- * funnel that formats every rejection, and the readable function names used in messages. */
+ * control flow), decoding one op at a time with per-op state sized for the largest function. Also the
+ * failure funnel that formats every rejection, and the readable function names used in messages. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -208,6 +208,68 @@ static bool check_function(hli_vctx *c) {
     return true;
 }
 
+/* Runs the class checks with their temporary bitmap (one bit per string, for class names). */
+static hlffi_error_code verify_classes(hli_vctx *c, hli_mem *mem, size_t budget) {
+    size_t size = ((size_t)c->m->nstrings + 8) / 8;
+    if (budget != 0 && size > budget)
+        return hli_error_raise(c->err, HLFFI_ERROR_OUT_OF_MEMORY,
+                               "verifier: %zu bytes of temporary memory for the class checks, over the budget of %zu",
+                               size, budget);
+    uint8_t *seen = hli_mem_alloc(mem, size);
+    if (seen == NULL)
+        return hli_error_raise(c->err, HLFFI_ERROR_OUT_OF_MEMORY, "verifier: out of memory (%zu bytes)", size);
+    bool ok = hli_verify_classes(c, seen);
+    hli_mem_free(mem, seen, size);
+    return ok ? HLFFI_OK : HLFFI_ERROR_VERIFICATION_FAILED;
+}
+
+/* Verifies every function with buffers sized for the largest one: each op's image offset and flow
+ * class, its trap depth and a worklist of pcs, 10 bytes per op (the decode buffer for one op lives in
+ * the context). */
+static hlffi_error_code verify_functions(hli_vctx *c, hli_mem *mem, size_t budget, hli_verify_stats *st) {
+    const hli_module *m = c->m;
+    uint32_t max_ops = 0, big = 0;
+    for (uint32_t i = 0; i < m->nfunctions; i++)
+        if (m->functions[i].nops > max_ops)
+            max_ops = m->functions[i].nops, big = i;
+    size_t n = (size_t)max_ops + 1;
+    size_t need = n * (sizeof(uint32_t) + sizeof(uint16_t) + sizeof(uint32_t));
+    st->temp_bytes = need;
+    if (budget != 0 && need > budget) {
+        char name[128];
+        return hli_error_raise(c->err, HLFFI_ERROR_OUT_OF_MEMORY,
+                               "verifier: function %s (%u ops) needs %zu bytes of temporary memory, "
+                               "over the budget of %zu",
+                               hli_verify_function_name(m, m->functions[big].findex, name, sizeof name),
+                               (unsigned)max_ops, need, budget);
+    }
+    c->offsets = hli_mem_array(mem, n, sizeof(uint32_t));
+    c->depth = hli_mem_array(mem, n, sizeof(uint16_t));
+    c->work = hli_mem_array(mem, n, sizeof(uint32_t));
+    hlffi_error_code rc = HLFFI_OK;
+    if (c->offsets == NULL || c->depth == NULL || c->work == NULL)
+        rc = hli_error_raise(c->err, HLFFI_ERROR_OUT_OF_MEMORY, "verifier: out of memory (%zu bytes)", need);
+    for (uint32_t i = 0; rc == HLFFI_OK && i < m->nfunctions; i++) {
+        c->f = &m->functions[i];
+        c->pc = 0;
+        int64_t before = c->fuel;
+        if (!check_function(c)) {
+            rc = HLFFI_ERROR_VERIFICATION_FAILED;
+            break;
+        }
+        if (before - c->fuel > c->fuel_used_max)
+            c->fuel_used_max = before - c->fuel;
+        st->functions++;
+        st->ops += c->f->nops;
+    }
+    hli_mem_free(mem, c->offsets, n * sizeof(uint32_t));
+    hli_mem_free(mem, c->depth, n * sizeof(uint16_t));
+    hli_mem_free(mem, c->work, n * sizeof(uint32_t));
+    c->offsets = c->work = NULL;
+    c->depth = NULL;
+    return rc;
+}
+
 hlffi_error_code hli_verify_module_stats(const hli_module *m, hli_mem *mem, size_t budget, hli_error *err,
                                          hli_verify_stats *stats) {
     hli_vctx c;
@@ -219,63 +281,12 @@ hlffi_error_code hli_verify_module_stats(const hli_module *m, hli_mem *mem, size
     hli_verify_stats st;
     memset(&st, 0, sizeof st);
     st.fuel_limit = (uint64_t)limit;
-    hlffi_error_code rc = HLFFI_OK;
-
-    /* Buffers for the largest function, reused for all: each op's image offset, its trap depth and a
-     * worklist of pcs: 10 bytes per op (the decode buffer for one op lives in the context). */
-    uint32_t max_ops = 0, big = 0;
-    for (uint32_t i = 0; i < m->nfunctions; i++)
-        if (m->functions[i].nops > max_ops)
-            max_ops = m->functions[i].nops, big = i;
-    size_t per_op = sizeof(uint32_t) + sizeof(uint16_t) + sizeof(uint32_t);
-    size_t need = ((size_t)max_ops + 1) * per_op;
-    st.temp_bytes = need;
-    uint32_t *offsets = NULL, *work = NULL;
-    uint16_t *depth = NULL;
-    if (budget != 0 && need > budget) {
-        char name[128];
-        rc = hli_error_raise(err, HLFFI_ERROR_OUT_OF_MEMORY,
-                             "verifier: function %s (%u ops) needs %zu bytes of temporary memory, over the budget of %zu",
-                             hli_verify_function_name(m, m->functions[big].findex, name, sizeof name),
-                             (unsigned)max_ops, need, budget);
-        goto done;
-    }
-    offsets = hli_mem_array(mem, (size_t)max_ops + 1, sizeof(uint32_t));
-    depth = hli_mem_array(mem, (size_t)max_ops + 1, sizeof(uint16_t));
-    work = hli_mem_array(mem, (size_t)max_ops + 1, sizeof(uint32_t));
-    if (offsets == NULL || depth == NULL || work == NULL) {
-        rc = hli_error_raise(err, HLFFI_ERROR_OUT_OF_MEMORY, "verifier: out of memory (%zu bytes)", need);
-        goto done;
-    }
-    c.offsets = offsets;
-    c.depth = depth;
-    c.work = work;
-
-    if (!hli_verify_classes(&c)) {
-        rc = HLFFI_ERROR_VERIFICATION_FAILED;
-        goto done;
-    }
-    for (uint32_t i = 0; i < m->nfunctions; i++) {
-        c.f = &m->functions[i];
-        c.pc = 0;
-        int64_t before = c.fuel;
-        if (!check_function(&c)) {
-            rc = HLFFI_ERROR_VERIFICATION_FAILED;
-            goto done;
-        }
-        if (before - c.fuel > c.fuel_used_max)
-            c.fuel_used_max = before - c.fuel;
-        st.functions++;
-        st.ops += c.f->nops;
-    }
-
-done:
+    hlffi_error_code rc = verify_classes(&c, mem, budget);
+    if (rc == HLFFI_OK)
+        rc = verify_functions(&c, mem, budget, &st);
     st.fuel_used = (uint64_t)(limit - (c.fuel < 0 ? 0 : c.fuel));
     if (stats != NULL)
         *stats = st;
-    hli_mem_free(mem, offsets, ((size_t)max_ops + 1) * sizeof(uint32_t));
-    hli_mem_free(mem, depth, ((size_t)max_ops + 1) * sizeof(uint16_t));
-    hli_mem_free(mem, work, ((size_t)max_ops + 1) * sizeof(uint32_t));
     return rc;
 }
 

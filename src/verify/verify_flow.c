@@ -2,9 +2,10 @@
  * its exception-trap depth (OTrap pushes, OEndTrap pops, a handler runs at the depth before its
  * OTrap). Every op is reached at one depth only, OEndTrap never pops below zero, ORet runs with no
  * trap of the function pushed, and no path runs past the last op. Linear: each op enters the worklist
- * at most once; state is 2 bytes per op plus a 4-byte worklist entry, and ops are decoded again from
- * their recorded offsets. Unreached ops are not walked (their operands were still checked by
- * verify_ops.c). */
+ * at most once; state is 2 bytes per op plus a 4-byte worklist entry; jumps, switches, traps and
+ * returns are decoded again from their recorded offsets (other ops only need their flow class).
+ * Unreached ops are not walked (their operands were still checked by verify_ops.c and
+ * verify_calls.c). */
 #include "verify/verify_internal.h"
 
 /* Records that `target` is reached from c->pc at trap depth d; queues it the first time. */

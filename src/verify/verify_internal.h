@@ -83,7 +83,7 @@ HLI_INTERNAL const char *hli_vt_str(const hli_vctx *c, const hli_type *t, char *
 /* ---- Type relations with fuel (verify_types.c): same results as module.h's helpers, except that
  *      they answer false once the fuel is gone (and set out_of_fuel), and that hli_vt_safe does not
  *      apply hl_safe_cast's rule for HPACKED (a packed value used as its struct): a packed field's
- *      "value" is its address, which only OField produces (verify_ops.c handles that case), so
+ *      "value" is its address, which only OField produces (verify_calls.c handles that case), so
  *      anywhere else a packed type only fits itself. ---------------------------------------------- */
 
 HLI_INTERNAL bool hli_vt_same(hli_vctx *c, const hli_type *a, const hli_type *b);
@@ -96,12 +96,33 @@ HLI_INTERNAL const hli_proto *hli_vt_proto(hli_vctx *c, const hli_type *t, int32
  * (or field) of type dt? (hl_safe_cast of the derived function type; HDYN accepts any closure.) */
 HLI_INTERNAL bool hli_vt_fun_fits(hli_vctx *c, const hli_type *ft, uint32_t skip, const hli_type *dt);
 
+/* ---- Operand-rule helpers (verify_ops.c) ------------------------------------------------------- */
+
+/* The type of register r of c->f, or NULL after a REG_INDEX rejection (role names it in messages). */
+HLI_INTERNAL const hli_type *hli_vreg(hli_vctx *c, int32_t r, const char *role);
+/* Declares `var` as the type of register `idx`, returning false from the caller when out of range. */
+#define REG(var, idx, role)                          \
+    const hli_type *var = hli_vreg(c, (idx), (role)); \
+    if (var == NULL)                                 \
+    return false
+/* A kind rejection: "<role> r<n> is <type>, expected <what>". */
+HLI_INTERNAL bool hli_vkind_fail(hli_vctx *c, hli_verify_reason why, const char *role, int32_t r,
+                                 const hli_type *t, const char *what);
+/* A type rejection: "<what>: <from> does not fit <to>". */
+HLI_INTERNAL bool hli_vfit_fail(hli_vctx *c, hli_verify_reason why, const char *what, const hli_type *from,
+                                const hli_type *to);
+/* An index into a table of n entries, else a rejection for `why`. */
+HLI_INTERNAL bool hli_vindex_ok(hli_vctx *c, hli_verify_reason why, const char *table, int32_t ix, uint32_t n);
+
 /* ---- The passes ------------------------------------------------------------------------------ */
 
-/* verify_module.c: protos, overrides and bindings of every class. */
-HLI_INTERNAL bool hli_verify_classes(hli_vctx *c);
+/* verify_module.c: class names, globals, protos, overrides and bindings of every class. seen is a
+ * zeroed bitmap of nstrings bits (one per string index) for the class-name check. */
+HLI_INTERNAL bool hli_verify_classes(hli_vctx *c, uint8_t *seen);
 /* verify_ops.c: the operand rules of op c->pc, decoded in *v. */
 HLI_INTERNAL bool hli_verify_op(hli_vctx *c, const hli_vop *v);
+/* verify_calls.c: the same for calls, closures, fields, globals and enums (called by hli_verify_op). */
+HLI_INTERNAL bool hli_verify_op_object(hli_vctx *c, const hli_op *o);
 /* verify_flow.c: trap depths along every path from op 0, no fall-off past the last op. Needs every
  * jump target already checked by hli_verify_op. */
 HLI_INTERNAL bool hli_verify_flow(hli_vctx *c);

@@ -33,7 +33,8 @@ static bool check_protos(hli_vctx *c, const hli_type *t) {
         const hli_proto *p = &o->proto[i];
         const hli_type *ft = hli_module_findex_type(c->m, p->findex);
         if (ft == NULL || ft->kind != HFUN || ft->u.fun->nargs == 0 || !hli_vt_safe(c, t, ft->u.fun->args[0]))
-            return hli_vfail_module(c, HLI_VR_PROTO_TYPE, "class %s: method %s (%s) of type %s does not take a %s first",
+            return hli_vfail_module(c, HLI_VR_PROTO_TYPE,
+                                    "class %s: method %s (%s) of type %s does not take a %s first",
                                     tname(c, t, b1), hli_module_string(c->m, p->name, NULL),
                                     hli_verify_function_name(c->m, p->findex, n1, sizeof n1),
                                     ft ? hli_vt_str(c, ft, b2) : "?", tname(c, t, b3));
@@ -108,7 +109,26 @@ static bool check_class_global(hli_vctx *c, const hli_type *t, uint32_t global) 
     return true;
 }
 
-bool hli_verify_classes(hli_vctx *c) {
+/* hl_safe_cast treats two classes with the same name as one (hl-spec.md 2.3 rule 5: the name pointer,
+ * i.e. the string index, within a module). genhl never emits two classes with one name; a module that
+ * does could make an object of one class pass for the other, so it is rejected. */
+static bool check_class_name(hli_vctx *c, const hli_type *t, uint8_t *seen) {
+    uint32_t n = t->u.obj->name;
+    if (seen[n >> 3] & (1u << (n & 7))) {
+        char b[HLI_VT_STR];
+        return hli_vfail_module(c, HLI_VR_CLASS_NAME, "type %u (%s): another class has the same name (string %u)",
+                                (unsigned)t->index, tname(c, t, b), (unsigned)n);
+    }
+    seen[n >> 3] |= (uint8_t)(1u << (n & 7));
+    return true;
+}
+
+bool hli_verify_classes(hli_vctx *c, uint8_t *seen) {
+    for (uint32_t i = 0; i < c->m->ntypes; i++) {
+        const hli_type *t = &c->m->types[i];
+        if ((t->kind == HOBJ || t->kind == HSTRUCT) && !check_class_name(c, t, seen))
+            return false;
+    }
     for (uint32_t i = 0; i < c->m->ntypes; i++) {
         const hli_type *t = &c->m->types[i];
         if (t->kind == HENUM && !check_class_global(c, t, t->u.tenum->global))

@@ -45,6 +45,7 @@ add_dir() { # tag dir
     local hx cls extra name flags cfg
     for hx in "$2"/*.hx; do
         [ -f "$hx" ] || continue
+        grep -q 'function main' "$hx" || continue # helpers (macros, utilities) are not programs
         cls=$(basename "$hx" .hx)
         extra=$(sed -n 's|^// hx-flags:||p' "$hx" | head -1)
         IFS='|'

@@ -3,7 +3,7 @@
  *    one bad function (or class), which must be rejected with exactly that id, in the documented
  *    message format; the test fails if some id of the catalogue has no negative case;
  *  - positive cases: small modules with tricky-but-legal code (genhl's quirks) that must verify.
- * Usage: verify_reasons [-v] */
+ * Usage: verify_reasons [-v] [--doc docs/internals/verifier.md]   (--doc: every id must have a row there) */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +163,10 @@ static void n_class_global(env *e) { /* the class object would live in an i32 gl
 static void n_enum_global(env *e) {
     int32_t t = hlb_type_enum(e->b, "F", e->g_i32 + 1);
     hlb_enum_construct(e->b, t, "X", 0);
+}
+
+static void n_class_name(env *e) { /* a second class named P */
+    hlb_type_obj(e->b, "P", -1, 0);
 }
 
 static void n_packed_global(env *e) { /* a packed value is an address only when read from a field */
@@ -802,6 +806,7 @@ static const ncase negatives[] = {
     {"BINDING_TYPE", "function bound into a field of another function type", n_binding_fun, 0},
     {"CLASS_GLOBAL", "class object in an i32 global", n_class_global, 0},
     {"CLASS_GLOBAL", "enum object in an i32 global", n_enum_global, 0},
+    {"CLASS_NAME", "two classes named P", n_class_name, 0},
     {"GLOBAL_TYPE", "packed global read as a struct", n_packed_global, 0},
     {"TOO_COMPLEX", "exponential function-type comparison", n_too_complex, 0},
     {"SIG_NREGS", "fewer registers than arguments", n_sig_nregs, 0},
@@ -886,10 +891,41 @@ static int well_formed(const char *text, const char *id) {
     return n > k && strcmp(text + n - k, tail) == 0 && strstr(text, ": ") != NULL;
 }
 
+/* Every reason id must be documented in the contract (docs/internals/verifier.md). */
+static int check_doc(const char *path, size_t nreasons) {
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        printf("FAIL cannot read %s\n", path);
+        return 1;
+    }
+    static char doc[1 << 20];
+    size_t n = fread(doc, 1, sizeof doc - 1, fp);
+    fclose(fp);
+    doc[n] = 0;
+    int failures = 0;
+    for (size_t r = 0; r < nreasons; r++) {
+        char cell[80];
+        snprintf(cell, sizeof cell, "| %s |", reason_ids[r]);
+        if (strstr(doc, cell) == NULL) {
+            printf("FAIL reason %s has no row in %s\n", reason_ids[r], path);
+            failures++;
+        }
+    }
+    return failures;
+}
+
 int main(int argc, char **argv) {
-    verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+    const char *doc = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0)
+            verbose = 1;
+        else if (strcmp(argv[i], "--doc") == 0 && i + 1 < argc)
+            doc = argv[++i];
+    }
     int failures = 0;
     size_t nreasons = sizeof reason_ids / sizeof reason_ids[0];
+    if (doc != NULL)
+        failures += check_doc(doc, nreasons);
     unsigned *covered = calloc(nreasons, sizeof(unsigned));
 
     for (size_t i = 0; i < sizeof negatives / sizeof negatives[0]; i++) {

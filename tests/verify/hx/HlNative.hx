@@ -52,6 +52,23 @@ class HlNative {
         var c = bytesOfString.getUI16(2);
         var cmpU = (u8 < u16);
         trace([sum, small, v, i, fl, u8, u16, f32, sg2, tk, c, cmpU, (l : Int)]);
-        trace(tn, sub, vec.x, ap != null);
+        trace(tn, sub, vec.x, ap != null, SmallArrays.run());
+    }
+}
+
+// Compound assignments on arrays of small numbers: genhl reads and writes the element through a
+// register of the element type (OGetI16 into a ui16 register, which Haxe's own checker rejects).
+class SmallArrays {
+    public static function run() {
+        var a:Array<hl.UI16> = [1, 2, 3];
+        a[0] += 5;
+        a[1] *= 2;
+        var f:Array<Single> = [1.5, 2.5];
+        f[0] += 1.0;
+        var i:Array<Int> = [1];
+        i[0] <<= 2;
+        var d:Array<Float> = [0.5];
+        d[0] -= 0.25;
+        return a[0] + a[1] + f[0] + i[0] + d[0];
     }
 }
