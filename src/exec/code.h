@@ -50,6 +50,7 @@
     X(XD2I)          /* a = x86 cvttsd2si(b.d) */                                                      \
     X(XCONV)         /* other numeric conversions: a = b converted from kind c to kind d */            \
     X(XSAFECAST)     /* a = dynamic cast of b to a's type */                                           \
+    X(XCHECKCAST)    /* a = b after checking b's runtime type fits x.t (OUnsafeCast to a typed kind) */ \
     X(XTOVIRTUAL)    /* a = virtual view (type x.t) of b */                                            \
     X(XRET)          /* return a (-1: void) */                                                         \
     X(XTHROW) X(XRETHROW)                                                                              \

@@ -184,8 +184,19 @@ static void decode_op(decoder *D, uint32_t pc, hli_iop *x) {
     int32_t args[256 + 1];
     memset(x, 0, sizeof *x);
     switch (o->op) {
-    case OMov:
-    case OUnsafeCast: x->op = XMOV, x->a = o->p1, x->b = o->p2; break;
+    case OMov: x->op = XMOV, x->a = o->p1, x->b = o->p2; break;
+    case OUnsafeCast: {
+        /* A reinterpreting move. Where the destination's kind is accessed by layout (objects, enums,
+         * virtuals, arrays, closures) and the source type does not already guarantee it, the value's
+         * runtime type is checked, so that a wrong value (genhl does emit such casts, e.g. a Dynamic
+         * Int read from an array into a String register) throws instead of corrupting memory. */
+        hli_type *to = rt(D, o->p1), *from = rt(D, o->p2);
+        bool layout = to->kind == HOBJ || to->kind == HENUM || to->kind == HVIRTUAL || to->kind == HARRAY ||
+                      to->kind == HFUN || to->kind == HDYNOBJ;
+        x->op = layout && !hli_type_safe_cast(from, to) ? XCHECKCAST : XMOV, x->a = o->p1, x->b = o->p2;
+        x->x.t = to;
+        break;
+    }
     case OInt:
     case OFloat:
     case OBool:

@@ -527,6 +527,13 @@ dispatch:
         A = tmp;
         NEXT();
     }
+    CASE(XCHECKCAST) {
+        vdynamic *v = B.p;
+        if (v != NULL && v->t != pc->x.t && !hli_op_value_fits(v, pc->x.t))
+            THROW(hli_throw_cast(th, v->t, pc->x.t));
+        A = B;
+        NEXT();
+    }
     CASE(XTOVIRTUAL) {
         vvirtual *v = NULL;
         CHECK(hli_to_virtual(th, pc->x.t, B.p, &v));

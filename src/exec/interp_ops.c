@@ -38,7 +38,7 @@ static bool int_rel(int rel, int64_t a, int64_t b) {
     }
 }
 
-/* An integer register's value, zero-extended for the small kinds (HL/C's semantics, 3.3). */
+/* An integer register's value, zero-extended for the small kinds (for conversions). */
 static int64_t int_value(const hli_reg *r, hli_kind k) {
     switch (k) {
     case HUI8:
@@ -46,6 +46,17 @@ static int64_t int_value(const hli_reg *r, hli_kind k) {
     case HUI16: return r->ui16;
     case HI32: return r->i;
     default: return r->i64;
+    }
+}
+
+/* An integer register's value as HashLink's JIT compares it: ui8 and ui16 as *signed* 8- and 16-bit
+ * quantities (hl-spec.md 3.3 and 11.20: `(b:UI8) > (c:UI8)` with b = 250, c = 5 is false). HL/C
+ * compares them zero-extended; `hl` is the reference here, as for float negation. */
+static int64_t compared_value(const hli_reg *r, hli_kind k) {
+    switch (k) {
+    case HUI8: return (int8_t)r->ui8;
+    case HUI16: return (int16_t)r->ui16;
+    default: return int_value(r, k);
     }
 }
 
@@ -145,7 +156,7 @@ hli_status hli_op_compare(hli_thread *th, const hli_iop *op, hli_reg *regs, cons
         *taken = int_rel(rel == OJULt ? OJSLt : rel == OJUGte ? OJSGte : rel, x < y ? -1 : x > y ? 1 : 0, 0);
         return HLI_OK;
     }
-    *taken = int_rel(rel, int_value(a, ka), int_value(b, kb));
+    *taken = int_rel(rel, compared_value(a, ka), compared_value(b, kb));
     return HLI_OK;
 }
 
@@ -321,6 +332,18 @@ hli_status hli_op_virtual_method(hli_thread *th, vvirtual *v, int32_t hash, vclo
     }
     *out = c;
     return HLI_OK;
+}
+
+bool hli_op_value_fits(const vdynamic *v, const hli_type *to) {
+    const hli_type *t = v->t;
+    if (t == NULL || t->kind != to->kind)
+        return false;
+    switch (to->kind) {
+    case HOBJ:
+    case HVIRTUAL: return hli_type_safe_cast(t, to);
+    case HENUM: return t->u.tenum == to->u.tenum;
+    default: return true; /* arrays, closures, dynobjs: same kind, same layout */
+    }
 }
 
 hli_status hli_op_poll(hli_thread *th) {

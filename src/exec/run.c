@@ -94,6 +94,7 @@ void hli_teardown(hlffi_vm *vm) {
     hli_thread_free(vm->main_thread);
     vm->main_thread = NULL;
     vm->oom_error = NULL;
+    vm->thread_handle = NULL;
     hli_gc_destroy(vm->gc);
     vm->gc = NULL;
     hli_unlink(vm);

@@ -136,6 +136,7 @@ void hli_exec_roots(hli_gc *gc, void *ctx) {
             if (hli_kind_is_ptr(m->globals[g]->kind))
                 hli_gc_mark(gc, ((hli_reg *)(p->globals + p->globals_offset[g]))->p);
     }
+    hli_gc_mark(gc, vm->thread_handle);
     hli_thread *th = vm->main_thread;
     if (th == NULL)
         return;

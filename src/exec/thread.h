@@ -61,6 +61,7 @@ struct hli_thread {
     uint32_t exc_stack_count;
     vclosure *error_handler;       /* set_error_handler */
     hli_abort_kind abort_kind;
+    uint32_t blocking;             /* hl.Gc.blocking nesting */
     volatile uint32_t poll;        /* nonzero: the interpreter's poll point has work (interrupt, budget) */
     /* nested C entries: interpreter runs below this frame index return to C */
     uint32_t c_depth;

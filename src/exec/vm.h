@@ -78,6 +78,8 @@ struct hlffi_vm {
     int exit_code;           /* Sys.exit's code after an HLI_ABORT of kind exit */
     bool exited;             /* Sys.exit was called */
     vdynamic *oom_error;     /* preallocated "Out of memory" exception (thrown when nothing can be allocated) */
+    int32_t gc_flags;        /* hl.Gc flags as last set (remembered, no effect) */
+    void *thread_handle;     /* sys.thread.Thread.current()'s handle (a GC block, rooted below) */
     char *exc_message;       /* the recorded exception: Std.string of the value (UTF-8, VM-owned) */
     size_t exc_message_size;
     char *exc_stack;         /* and its stack, one "Called from ..." line per frame */

@@ -11,6 +11,9 @@
 #include "std/std_internal.h"
 
 _Static_assert(sizeof(PCRE2_UCHAR) == sizeof(hli_uchar), "PCRE2 code units are UTF-16 units");
+#if PCRE2_MAJOR < 10 || (PCRE2_MAJOR == 10 && PCRE2_MINOR < 34)
+#error "PCRE2 10.34 or later is needed (PCRE2_MATCH_INVALID_UTF)"
+#endif
 
 /* The `abstract<ereg>` value: a GC block of kind FINALIZER (not scanned: it holds no GC pointer). */
 typedef struct ereg {

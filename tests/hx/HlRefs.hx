@@ -18,6 +18,18 @@ class HlRefs {
 		f.set(f.get() * by);
 	}
 
+	static function addTo(r:hl.Ref<Int>, v:Int) {
+		r.set(r.get() + v);
+	}
+
+	static function setBool(r:hl.Ref<Bool>) {
+		r.set(true);
+	}
+
+	static function mulI64(r:hl.Ref<hl.I64>) {
+		r.set(r.get() * 1000000000);
+	}
+
 	static function appendTo(s:hl.Ref<String>, suffix:String):Void {
 		s.set(s.get() + suffix);
 	}
@@ -40,18 +52,18 @@ class HlRefs {
 		appendTo(s, "b");
 		appendTo(s, "c");
 		Sys.println("append string=" + s);
+		// (A local hl.Ref used in the same function, `var r = new hl.Ref(v); r.set(...)`, is miscompiled
+		// by Haxe 4.2.5's optimizer: the stores go through a never-initialised register and HashLink
+		// crashes. Refs are therefore only taken at call sites here.)
 		var counter = 0;
-		var ref = new hl.Ref(counter);
 		for (i in 0...5)
-			ref.set(ref.get() + i);
-		Sys.println("explicit Ref counter=" + counter + " via ref=" + ref.get());
+			addTo(counter, i);
+		Sys.println("Ref counter=" + counter);
 		var flag = false;
-		var bref:hl.Ref<Bool> = flag;
-		bref.set(true);
+		setBool(flag);
 		Sys.println("bool ref=" + flag);
 		var i64:hl.I64 = 5;
-		var iref:hl.Ref<hl.I64> = i64;
-		iref.set(iref.get() * 1000000000);
+		mulI64(i64);
 		Sys.println("i64 ref=" + i64);
 	}
 }

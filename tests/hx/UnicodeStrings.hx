@@ -9,7 +9,9 @@ class UnicodeStrings {
 		var latin = "déjà vu";
 		var euro = "€100";
 		var astral = "a😀b";
-		var withNul = "nul\x00inside";
+		// HashLink converts a literal only up to its first NUL (the rest of its buffer is not
+		// initialised), so the string with a NUL inside is built at run time.
+		var withNul = "nul" + String.fromCharCode(0) + "inside";
 		var onlyNul = "\u0000";
 		var escaped = "\u00e9\u{1F600}\t\x41";
 		Sys.println("latin length=" + latin.length + " codes=" + codes(latin));
