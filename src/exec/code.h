@@ -76,7 +76,15 @@
     X(XSETENUMFIELD) /* param at byte offset b of enum a = c (width d) */                              \
     X(XASSERT)                                                                                         \
     X(XREFDATA)      /* a = first element of varray b */                                               \
-    X(XREFOFFSET)    /* a = b + c.i * x.i */
+    X(XREFOFFSET)    /* a = b + c.i * x.i */                                                           \
+    /* Superinstructions (decode.c, fuse_pairs): each does the work of the ops at pc, pc+1 (and pc+2)  \
+     * exactly, then continues after them; those ops stay in place for jumps that land on them. */    \
+    X(XSHLK)         /* XCONST c = x.i; a = b << x.i (i32) */                                          \
+    X(XSHLK_LOAD4) X(XSHLK_LOAD8)   /* XCONST; d = c << x.i; a = *(b + d) */                           \
+    X(XSHLK_STORE4) X(XSHLK_STORE8) /* XCONST; b = d << x.i; *(a + b) = c */                           \
+    X(XFIELD4_JULT)  /* a = *(b + c) (i32 field); if (unsigned)x.i < a -> d */                        \
+    X(XFADD_D) X(XFSUB_D) X(XFMUL_D) X(XFDIV_D) /* x.i = *(c + d) (f64 field); a = b op x.i */          \
+    X(XFRSUB_D) X(XFRDIV_D)                     /* the same with the field on the left: a = x.i op b */
 
 typedef enum hli_xop {
 #define HLI_XOP_ENUM(name) name,

@@ -493,6 +493,58 @@ static void fuse_null_checks(hli_code *code) {
     }
 }
 
+/* Superinstructions for the patterns genhl emits in array code (hl-spec.md 3): the constant shift of
+ * an index (`OInt k; OShl i k`) with the hl.Bytes read or write it feeds, and a field read followed by
+ * an unsigned bound check on it. The fused op replaces only the first op; the others stay as they
+ * were, so a jump landing on them runs them one by one. */
+static void fuse_pairs(hli_code *code) {
+    hli_iop *ops = code->ops;
+    for (uint32_t pc = 0; pc + 1 < code->nops; pc++) {
+        hli_iop *o = &ops[pc], *n1 = &ops[pc + 1];
+        if (o->op == XCONST && n1->op == XSHL_I && n1->c == o->a && n1->b != o->a) {
+            int32_t k = o->x.reg.i & 31, rk = o->a, rd = n1->a, rs = n1->b;
+            const hli_iop *n2 = pc + 2 < code->nops ? &ops[pc + 2] : NULL;
+            hli_iop f;
+            memset(&f, 0, sizeof f);
+            f.x.i = k;
+            if (rd == rk && n2 != NULL && (n2->op == XLOAD_4 || n2->op == XLOAD_8) && n2->c == rd &&
+                n2->b != rd) {
+                f.op = n2->op == XLOAD_4 ? XSHLK_LOAD4 : XSHLK_LOAD8;
+                f.a = n2->a, f.b = n2->b, f.c = rs, f.d = rd;
+            } else if (rd == rk && n2 != NULL && (n2->op == XSTORE_4 || n2->op == XSTORE_8) && n2->b == rd &&
+                       n2->a != rd && n2->c != rd) {
+                f.op = n2->op == XSTORE_4 ? XSHLK_STORE4 : XSHLK_STORE8;
+                f.a = n2->a, f.b = rd, f.c = n2->c, f.d = rs;
+            } else {
+                f.op = XSHLK;
+                f.a = rd, f.b = rs, f.c = rk;
+            }
+            *o = f;
+        } else if (o->op == XFIELD_8 && o->x.p == NULL && n1->op >= XADD_D && n1->op <= XDIV_D &&
+                   (n1->b == o->a) != (n1->c == o->a) && o->b != o->a) {
+            /* A f64 field read straight into a float operation. */
+            bool right = n1->c == o->a;
+            int32_t ld = o->a, obj = o->b, off = o->c, other = right ? n1->b : n1->c;
+            int op = n1->op;
+            if (!right && op == XSUB_D)
+                op = XFRSUB_D;
+            else if (!right && op == XDIV_D)
+                op = XFRDIV_D;
+            else
+                op = XFADD_D + (op - XADD_D);
+            o->op = op;
+            o->a = n1->a, o->b = other, o->c = obj, o->d = off;
+            o->x.i = ld;
+        } else if (o->op == XFIELD_4 && o->x.p == NULL && n1->op == XJULT_I && n1->b == o->a && n1->a != o->a &&
+                   o->b != o->a) {
+            int32_t index = n1->a, target = n1->d;
+            o->op = XFIELD4_JULT;
+            o->d = target;
+            o->x.i = index;
+        }
+    }
+}
+
 /* Jumps land past no-op instructions (labels, fused null checks) instead of dispatching them. */
 static int32_t skip_nops(const hli_code *code, int32_t t) {
     while ((uint32_t)t < code->nops && code->ops[t].op == XNOP)
@@ -560,6 +612,7 @@ static hlffi_error_code decode_function(decoder *D, hli_fn *fn, hli_op *ops, int
         return D->err->code;
     fuse_null_checks(code);
     skip_nops_at_targets(code);
+    fuse_pairs(code);
     const int32_t *handlers = hli_interp_handlers();
     for (uint32_t pc = 0; handlers != NULL && pc < f->nops; pc++)
         code->ops[pc].handler = handlers[code->ops[pc].op];

@@ -746,6 +746,63 @@ dispatch:
     }
     CASE(XREFOFFSET) A.p = (uint8_t *)B.p + (int64_t)C.i * pc->x.i; NEXT();
 
+    /* ---- superinstructions (decode.c, fuse_pairs) ------------------------------------------------ */
+    CASE(XSHLK) {
+        regs[pc->c].i = (int32_t)pc->x.i;
+        A.i = (int32_t)((uint32_t)B.i << pc->x.i);
+        pc += 2;
+        DISPATCH();
+    }
+    CASE(XSHLK_LOAD4) CASE(XSHLK_LOAD8) {
+        int32_t off = (int32_t)((uint32_t)C.i << pc->x.i);
+        regs[pc->d].i = off;
+        if (B.p == NULL) {
+            pc += 2; /* the read is the op that fails */
+            NULL_ACCESS();
+        }
+        load_w(&A, (uint8_t *)B.p + off, pc->op == XSHLK_LOAD4 ? 4 : 8);
+        pc += 3;
+        DISPATCH();
+    }
+    CASE(XSHLK_STORE4) CASE(XSHLK_STORE8) {
+        int32_t off = (int32_t)((uint32_t)regs[pc->d].i << pc->x.i);
+        B.i = off;
+        if (A.p == NULL) {
+            pc += 2;
+            NULL_ACCESS();
+        }
+        store_w((uint8_t *)A.p + off, &C, pc->op == XSHLK_STORE4 ? 4 : 8);
+        pc += 3;
+        DISPATCH();
+    }
+#define FIELD_FOP(expr)                                   \
+    {                                                     \
+        if (C.p == NULL)                                  \
+            NULL_ACCESS();                                \
+        double f_;                                        \
+        memcpy(&f_, (uint8_t *)C.p + pc->d, 8);           \
+        regs[pc->x.i].d = f_;                             \
+        A.d = (expr);                                     \
+        pc += 2;                                          \
+        DISPATCH();                                       \
+    }
+    CASE(XFADD_D) FIELD_FOP(B.d + f_)
+    CASE(XFSUB_D) FIELD_FOP(B.d - f_)
+    CASE(XFMUL_D) FIELD_FOP(B.d * f_)
+    CASE(XFDIV_D) FIELD_FOP(B.d / f_)
+    CASE(XFRSUB_D) FIELD_FOP(f_ - B.d)
+    CASE(XFRDIV_D) FIELD_FOP(f_ / B.d)
+#undef FIELD_FOP
+    CASE(XFIELD4_JULT) {
+        if (B.p == NULL)
+            NULL_ACCESS();
+        memcpy(&A, (uint8_t *)B.p + pc->c, 4);
+        if ((uint32_t)regs[pc->x.i].i < (uint32_t)A.i)
+            JUMP(pc->d);
+        pc += 2;
+        DISPATCH();
+    }
+
 #ifndef HLI_COMPUTED_GOTO
     default: THROW(hli_throw_error(th, "invalid internal opcode %d", pc->op));
     }
