@@ -220,11 +220,52 @@ static void test_gc_stress_loop(void) {
     hlb_free(b);
 }
 
+/* Natives (hl-spec.md 6.5): a signature that differs from the VM's fails the load naming both; a
+ * native nobody provides loads and throws "Primitive or library is missing" when called, unless the
+ * VM is strict, where the load fails listing it. */
+static void test_native_linking(void) {
+    hlb_std s;
+    hlb_builder *b = hlb_minimal(4, false, &s);
+    int32_t tbad = hlb_type_fun(b, s.ti32, 1, s.tf64); /* itos is (i32, ref<i32>) -> bytes */
+    hlb_add_native(b, "std", "itos", tbad, HLB_AUTO);
+    size_t size = 0;
+    uint8_t *bytes = hlb_write(b, &size);
+    hlffi_vm *vm = hlffi_create();
+    CHECK(hlffi_load_memory(vm, bytes, size) == HLFFI_ERROR_MODULE_LOAD_FAILED);
+    CHECK(strstr(hlffi_get_error(vm), "itos") != NULL && strstr(hlffi_get_error(vm), "PiRi_B") != NULL &&
+          strstr(hlffi_get_error(vm), "Pd_i") != NULL);
+    hlffi_destroy(vm);
+    free(bytes);
+    hlb_free(b);
+
+    b = hlb_minimal(4, false, &s);
+    int32_t tii = hlb_type_fun(b, s.ti32, 1, s.ti32);
+    int32_t nat = hlb_add_native(b, "mylib", "nobody_has_this", tii, HLB_AUTO);
+    int32_t f = hlb_add_function(b, tii, HLB_AUTO, 2, s.ti32, s.ti32);
+    int32_t ff = hlb_fn(b, f)->findex;
+    hlb_emit_call(b, f, 1, nat, 1, 0);
+    hlb_emit(b, f, ORet, 1, 0, 0);
+    bytes = hlb_write(b, &size);
+    vm = hlffi_create();
+    CHECK(hlffi_load_memory(vm, bytes, size) == HLFFI_OK);
+    int32_t r = 0;
+    CHECK(call_i(vm, ff, &r, 1, 1, 0) == HLI_EXC);
+    hlffi_destroy(vm);
+    vm = hlffi_create();
+    CHECK(hlffi_vm_set_strict(vm, true) == HLFFI_OK);
+    CHECK(hlffi_load_memory(vm, bytes, size) == HLFFI_ERROR_MODULE_LOAD_FAILED);
+    CHECK(strstr(hlffi_get_error(vm), "mylib@nobody_has_this") != NULL);
+    hlffi_destroy(vm);
+    free(bytes);
+    hlb_free(b);
+}
+
 int main(void) {
     test_fib_and_deep_recursion();
     test_int_semantics();
     test_exceptions();
     test_gc_stress_loop();
+    test_native_linking();
     if (failures == 0)
         printf("test_interp: all checks passed\n");
     return failures == 0 ? 0 : 1;
