@@ -621,23 +621,18 @@ static hlffi_error_code decode_function(decoder *D, hli_fn *fn, hli_op *ops, int
 
 hlffi_error_code hli_decode_program(hlffi_vm *vm, hli_program *p, hli_error *err) {
     const hli_module *m = p->m;
-    uint32_t max_ops = 0, max_extra = 0;
-    for (uint32_t i = 0; i < m->nfunctions; i++) {
-        if (m->functions[i].nops > max_ops)
-            max_ops = m->functions[i].nops;
-        if (m->functions[i].nextra > max_extra)
-            max_extra = m->functions[i].nextra;
-    }
-    hli_op *ops = hli_mem_array(&vm->mem, max_ops ? max_ops : 1, sizeof(hli_op));
-    int32_t *extra = hli_mem_array(&vm->mem, max_extra ? max_extra : 1, sizeof(int32_t));
+    uint32_t max_ops, max_extra;
+    hli_module_decode_sizes(m, &max_ops, &max_extra);
+    hli_op *ops = hli_mem_array(&vm->mem, max_ops, sizeof(hli_op));
+    int32_t *extra = hli_mem_array(&vm->mem, max_extra, sizeof(int32_t));
     hlffi_error_code rc = HLFFI_OK;
     if (ops == NULL || extra == NULL)
         rc = hli_error_raise(err, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory while decoding functions");
     decoder D = {vm, p, m, NULL, NULL, NULL, 0, err, false};
     for (uint32_t i = 0; i < m->nfunctions && rc == HLFFI_OK; i++)
         rc = decode_function(&D, &p->fns[m->functions[i].findex], ops, extra);
-    hli_mem_free(&vm->mem, ops, (max_ops ? max_ops : 1) * sizeof(hli_op));
-    hli_mem_free(&vm->mem, extra, (max_extra ? max_extra : 1) * sizeof(int32_t));
+    hli_mem_free(&vm->mem, ops, max_ops * sizeof(hli_op));
+    hli_mem_free(&vm->mem, extra, max_extra * sizeof(int32_t));
     return rc;
 }
 

@@ -42,6 +42,8 @@ HLI_INTERNAL hlffi_error_code hli_run_entry(hlffi_vm *vm);
 /* Prepares a loaded module for running: link, collector, main thread, constants. */
 HLI_INTERNAL hlffi_error_code hli_prepare(hlffi_vm *vm);
 HLI_INTERNAL void hli_teardown(hlffi_vm *vm);
+/* Writes n bytes of program output through the VM's print hook (the host's, or stdout/stderr). */
+HLI_INTERNAL void hli_vm_print(hlffi_vm *vm, const void *s, size_t n, bool is_stderr);
 /* Records the main thread's pending exception on the VM (message and stack texts, as HashLink's
  * uncaught report shows them) and returns HLFFI_ERROR_EXCEPTION_THROWN with the message as error. */
 HLI_INTERNAL hlffi_error_code hli_report_exception(hlffi_vm *vm);

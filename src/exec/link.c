@@ -87,15 +87,10 @@ static void name_functions(hlffi_vm *vm, hli_program *p) {
             }
         }
     }
-    uint32_t max_ops = 0, max_extra = 0;
-    for (uint32_t i = 0; i < m->nfunctions; i++) {
-        if (m->functions[i].nops > max_ops)
-            max_ops = m->functions[i].nops;
-        if (m->functions[i].nextra > max_extra)
-            max_extra = m->functions[i].nextra;
-    }
-    hli_op *ops = hli_mem_array(&vm->mem, max_ops ? max_ops : 1, sizeof(hli_op));
-    int32_t *extra = hli_mem_array(&vm->mem, max_extra ? max_extra : 1, sizeof(int32_t));
+    uint32_t max_ops, max_extra;
+    hli_module_decode_sizes(m, &max_ops, &max_extra);
+    hli_op *ops = hli_mem_array(&vm->mem, max_ops, sizeof(hli_op));
+    int32_t *extra = hli_mem_array(&vm->mem, max_extra, sizeof(int32_t));
     uint32_t *counters = hli_mem_array(&vm->mem, m->nfunctions + m->nnatives, sizeof(uint32_t));
     if (ops != NULL && extra != NULL && counters != NULL) {
         for (uint32_t i = 0; i < m->nfunctions; i++) {
@@ -119,8 +114,8 @@ static void name_functions(hlffi_vm *vm, hli_program *p) {
             }
         }
     }
-    hli_mem_free(&vm->mem, ops, (max_ops ? max_ops : 1) * sizeof(hli_op));
-    hli_mem_free(&vm->mem, extra, (max_extra ? max_extra : 1) * sizeof(int32_t));
+    hli_mem_free(&vm->mem, ops, max_ops * sizeof(hli_op));
+    hli_mem_free(&vm->mem, extra, max_extra * sizeof(int32_t));
     hli_mem_free(&vm->mem, counters, (m->nfunctions + m->nnatives) * sizeof(uint32_t));
 }
 

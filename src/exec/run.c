@@ -56,6 +56,11 @@ static void default_print(void *userdata, const char *utf8, size_t len, bool is_
     fflush(f);
 }
 
+void hli_vm_print(hlffi_vm *vm, const void *s, size_t n, bool is_stderr) {
+    if (n > 0)
+        (vm->print != NULL ? vm->print : default_print)(vm->print_userdata, s, n, is_stderr);
+}
+
 hlffi_error_code hli_prepare(hlffi_vm *vm) {
     if (vm->prog != NULL)
         return HLFFI_OK;

@@ -20,6 +20,16 @@ static int32_t vi(const uint8_t **p) {
     return (b & 0x20) ? -m : m;
 }
 
+void hli_module_decode_sizes(const hli_module *m, uint32_t *max_ops, uint32_t *max_extra) {
+    *max_ops = 1, *max_extra = 1; /* never 0: callers allocate these sizes */
+    for (uint32_t i = 0; i < m->nfunctions; i++) {
+        if (m->functions[i].nops > *max_ops)
+            *max_ops = m->functions[i].nops;
+        if (m->functions[i].nextra > *max_extra)
+            *max_extra = m->functions[i].nextra;
+    }
+}
+
 void hli_function_decode(const hli_module *m, const hli_function *f, hli_op *ops, int32_t *extra) {
     const uint8_t *p = m->image + f->code_offset;
     int32_t *x = extra;

@@ -209,6 +209,8 @@ HLI_INTERNAL const hli_native *hli_module_native(const hli_module *m, uint32_t f
 /* The HFUN type of whatever a findex names (function or native), or NULL when out of range. */
 HLI_INTERNAL hli_type *hli_module_findex_type(const hli_module *m, uint32_t findex);
 
+/* The largest nops and nextra over the module's functions: the buffer sizes for decoding any of them. */
+HLI_INTERNAL void hli_module_decode_sizes(const hli_module *m, uint32_t *max_ops, uint32_t *max_extra);
 /* Decodes function f's ops into ops[f->nops] with extra operands in extra[f->nextra]. The loader has
  * checked the encoding, so this cannot fail. */
 HLI_INTERNAL void hli_function_decode(const hli_module *m, const hli_function *f, hli_op *ops,

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "exec/exec.h"
 #include "std/std_families.h"
 #include "std/std_internal.h"
 
@@ -52,18 +53,6 @@ static fdesc *arg_fdesc(const hli_reg *a) {
     return d != NULL && d->kind != FD_CLOSED ? d : NULL;
 }
 
-/* Writes n bytes through the print hook (default: the process's stdout/stderr). */
-static void hook_write(hlffi_vm *vm, const void *s, size_t n, bool is_stderr) {
-    if (n == 0)
-        return;
-    if (vm->print != NULL) {
-        vm->print(vm->print_userdata, s, n, is_stderr);
-    } else {
-        FILE *f = is_stderr ? stderr : stdout;
-        fwrite(s, 1, n, f);
-        fflush(f);
-    }
-}
 
 /* fread/fwrite retried when a signal interrupted them before anything was transferred (as HashLink);
  * errno is cleared first so that a stale EINTR cannot make them loop. */
@@ -147,7 +136,7 @@ static hli_status n_file_write(hli_thread *th, hli_reg *args, hli_reg *ret) {
         return hli_throw_error(th, "Null access");
     const uint8_t *src = at(args[1].p, args[2].i);
     if (d->kind == FD_STDOUT || d->kind == FD_STDERR) {
-        hook_write(d->vm, src, (size_t)len, d->kind == FD_STDERR);
+        hli_vm_print(d->vm, src, (size_t)len, d->kind == FD_STDERR);
         ret->i = len;
     } else if (d->kind == FD_FILE) {
         ret->i = (int32_t)write_retry(src, (size_t)len, d->f);
@@ -180,7 +169,7 @@ static hli_status n_file_write_char(hli_thread *th, hli_reg *args, hli_reg *ret)
     if (d == NULL)
         return HLI_OK;
     if (d->kind == FD_STDOUT || d->kind == FD_STDERR) {
-        hook_write(d->vm, &c, 1, d->kind == FD_STDERR);
+        hli_vm_print(d->vm, &c, 1, d->kind == FD_STDERR);
         ret->i64 = 1;
     } else if (d->kind == FD_FILE) {
         ret->i64 = write_retry(&c, 1, d->f) == 1;

@@ -28,6 +28,7 @@
 extern char **environ;
 #endif
 
+#include "exec/exec.h"
 #include "std/std_families.h"
 #include "std/std_internal.h"
 
@@ -41,18 +42,6 @@ static hli_status ret_cstr(hli_thread *th, const char *s, hli_reg *ret) {
     return ret->p != NULL ? HLI_OK : HLI_EXC;
 }
 
-/* Writes n bytes through the VM's print hook (default: the process's stdout/stderr). */
-static void hook_write(hlffi_vm *vm, const void *s, size_t n, bool is_stderr) {
-    if (n == 0)
-        return;
-    if (vm->print != NULL) {
-        vm->print(vm->print_userdata, s, n, is_stderr);
-    } else {
-        FILE *f = is_stderr ? stderr : stdout;
-        fwrite(s, 1, n, f);
-        fflush(f);
-    }
-}
 
 /* ---- environment (process-wide by nature) --------------------------------------------------------- */
 
@@ -345,7 +334,7 @@ static bool forward_and_wait(hlffi_vm *vm, int fds[2], pid_t pid, int *status) {
                 continue;
             ssize_t k = read(p[i].fd, buf, sizeof buf);
             if (k > 0) {
-                hook_write(vm, buf, (size_t)k, i == 1);
+                hli_vm_print(vm, buf, (size_t)k, i == 1);
                 got = true;
             } else if (k == 0 || errno != EINTR) {
                 p[i].fd = -1; /* poll ignores negative descriptors */
@@ -450,7 +439,7 @@ static hli_status n_sys_get_char(hli_thread *th, hli_reg *args, hli_reg *ret) {
         tcsetattr(fd, TCSANOW, &old);
     if (args[0].b && c != EOF) {
         uint8_t b = (uint8_t)c;
-        hook_write(th->vm, &b, 1, false);
+        hli_vm_print(th->vm, &b, 1, false);
     }
     ret->i = c;
     return HLI_OK;

@@ -8,21 +8,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "exec/exec.h"
 #include "std/std_families.h"
 #include "std/std_internal.h"
 
 /* ---- printing ------------------------------------------------------------------------------------ */
-
-static void print_out(hlffi_vm *vm, const uint8_t *s, size_t n) {
-    if (n == 0)
-        return;
-    if (vm->print != NULL) {
-        vm->print(vm->print_userdata, (const char *)s, n, false);
-    } else {
-        fwrite(s, 1, n, stdout);
-        fflush(stdout);
-    }
-}
 
 /* sys_print(s): the UTF-16 text up to its NUL (so a NUL ends the output, as HashLink's printf("%s")),
  * as UTF-8 through the print hook, in chunks that never split a character. */
@@ -36,13 +26,13 @@ static hli_status n_sys_print(hli_thread *th, hli_reg *args, hli_reg *ret) {
     while (*s != 0) {
         size_t n = *s >= 0xD800 && *s <= 0xDBFF && s[1] >= 0xDC00 && s[1] <= 0xDFFF ? 2 : 1;
         if (k + 4 > sizeof buf) {
-            print_out(th->vm, buf, k);
+            hli_vm_print(th->vm, buf, k, false);
             k = 0;
         }
         k += hli_std_utf16_to_utf8(s, n, buf + k);
         s += n;
     }
-    print_out(th->vm, buf, k);
+    hli_vm_print(th->vm, buf, k, false);
     return HLI_OK;
 }
 
