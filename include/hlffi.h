@@ -168,6 +168,12 @@ HLFFI_API void hlffi_clear_exception(hlffi_vm* vm);
  * those natives throws HashLink's "Primitive or library is missing". */
 HLFFI_API hlffi_error_code hlffi_vm_set_strict(hlffi_vm* vm, bool strict);
 
+/* Limits everything the VM allocates (module, runtime tables, Haxe heap) to `bytes` (0: no limit).
+ * An allocation past it first triggers a collection; if that does not free enough, the Haxe code
+ * gets a catchable exception ("Out of memory") where it allocated, and can go on once it drops
+ * references. */
+HLFFI_API hlffi_error_code hlffi_vm_set_memory_limit(hlffi_vm* vm, size_t bytes);
+
 /* True when the program called Sys.exit (which returns to the host instead of ending the process);
  * *code receives the exit code. */
 HLFFI_API bool hlffi_vm_get_exit_code(hlffi_vm* vm, int* code);

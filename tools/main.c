@@ -3,6 +3,8 @@
  * features that are not available yet. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "hlffi.h"
@@ -18,14 +20,32 @@ static void usage(FILE *out) {
             "                         reason (--strict: also when it uses natives this VM does not provide)\n"
             "  dump FILE.hl           print a readable disassembly: header counts, types, globals, natives,\n"
             "                         functions with their ops and source positions\n"
-            "  run [--strict] FILE.hl [ARGS...]\n"
+            "  run [--strict] [--max-heap SIZE] FILE.hl [ARGS...]\n"
             "                         run FILE.hl as hl does: its output, Sys.args() = ARGS, the uncaught-exception\n"
-            "                         report on stdout with exit code 1, Sys.exit's code\n"
+            "                         report on stdout with exit code 1, Sys.exit's code; --max-heap limits the\n"
+            "                         VM's memory (e.g. 64M): allocations past it throw a catchable exception\n"
             "  --version              print the hlffi version and the HashLink version it matches\n"
             "  --help                 print this help\n"
             "\n"
-            "exit codes: 0 success; 1 the file is missing, malformed or fails verification;\n"
-            "            2 usage error or a feature that is not available yet\n");
+            "exit codes: 0 success; 1 the file is missing, malformed or fails verification, or the program\n"
+            "            ended with an uncaught exception; run: the program's Sys.exit code; 2 usage error\n");
+}
+
+/* A size in bytes with an optional K, M or G suffix (powers of 1024). */
+static bool parse_size(const char *s, size_t *out) {
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (end == s || *end != 0 || v == 0 || v > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)v << shift;
+    return true;
 }
 
 /* Loads and verifies path in a fresh VM; prints the error and returns 1 on failure. */
@@ -45,13 +65,14 @@ static int check(const char *path, bool strict) {
 
 /* `hlffi run`: loads, verifies and runs FILE.hl as `hl` does: the program's output, an uncaught
  * exception reported on stdout (HashLink's format) with exit code 1, Sys.exit's code. */
-static int run(const char *path, int argc, char **argv, bool strict) {
+static int run(const char *path, int argc, char **argv, bool strict, size_t max_heap) {
     hlffi_vm *vm = hlffi_create();
     if (vm == NULL) {
         fprintf(stderr, "hlffi: out of memory\n");
         return 1;
     }
     hlffi_vm_set_strict(vm, strict);
+    hlffi_vm_set_memory_limit(vm, max_heap);
     hlffi_error_code rc = hlffi_init(vm, argc, argv);
     if (rc == HLFFI_OK)
         rc = hlffi_load_file(vm, path);
@@ -94,11 +115,24 @@ int main(int argc, char **argv) {
         printf("hlffi %s (HashLink %s bytecode, interpreted)\n", hlffi_get_version(), hlffi_get_hl_version());
         return 0;
     }
-    /* --strict (check, run): refuse modules that use natives this VM does not provide. */
-    bool strict = argc >= 3 && strcmp(argv[2], "--strict") == 0;
-    int first = strict ? 3 : 2;
+    /* Options (before FILE.hl): --strict (check, run) refuses modules that use natives this VM does not
+     * provide; --max-heap SIZE (run) limits the VM's memory (bytes, or with a K/M/G suffix). */
+    bool strict = false;
+    size_t max_heap = 0;
+    int first = 2;
+    while (first < argc && argv[first][0] == '-' && argv[first][1] == '-') {
+        if (strcmp(argv[first], "--strict") == 0) {
+            strict = true;
+            first++;
+        } else if (strcmp(argv[first], "--max-heap") == 0 && first + 1 < argc && parse_size(argv[first + 1], &max_heap)) {
+            first += 2;
+        } else {
+            fprintf(stderr, "hlffi: unknown or incomplete option '%s'\n", argv[first]);
+            return 2;
+        }
+    }
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "dump") == 0) {
-        if (argc != first + 1 || (strict && cmd[0] == 'd')) {
+        if (argc != first + 1 || ((strict || max_heap) && cmd[0] == 'd') || (max_heap && cmd[0] == 'c')) {
             fprintf(stderr, "usage: hlffi %s%s FILE.hl\n", cmd, cmd[0] == 'c' ? " [--strict]" : "");
             return 2;
         }
@@ -106,10 +140,10 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "run") == 0) {
         if (argc < first + 1) {
-            fprintf(stderr, "usage: hlffi run [--strict] FILE.hl [ARGS...]\n");
+            fprintf(stderr, "usage: hlffi run [--strict] [--max-heap SIZE] FILE.hl [ARGS...]\n");
             return 2;
         }
-        return run(argv[first], argc - first - 1, argv + first + 1, strict);
+        return run(argv[first], argc - first - 1, argv + first + 1, strict, max_heap);
     }
     fprintf(stderr, "hlffi: unknown command '%s'\n", cmd);
     usage(stderr);

@@ -180,6 +180,13 @@ HLFFI_API hlffi_error_code hlffi_vm_set_strict(hlffi_vm *vm, bool strict) {
     return HLFFI_OK;
 }
 
+HLFFI_API hlffi_error_code hlffi_vm_set_memory_limit(hlffi_vm *vm, size_t bytes) {
+    if (vm == NULL)
+        return HLFFI_ERROR_NULL_VM;
+    vm->mem.limit = bytes;
+    return HLFFI_OK;
+}
+
 HLFFI_API const char *hlffi_get_error(hlffi_vm *vm) {
     if (vm == NULL)
         return "NULL VM";

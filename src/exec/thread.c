@@ -137,6 +137,7 @@ void hli_exec_roots(hli_gc *gc, void *ctx) {
                 hli_gc_mark(gc, ((hli_reg *)(p->globals + p->globals_offset[g]))->p);
     }
     hli_gc_mark(gc, vm->thread_handle);
+    hli_gc_mark(gc, vm->oom_error);
     hli_thread *th = vm->main_thread;
     if (th == NULL)
         return;
