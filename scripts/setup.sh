@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing hlffi needs on Debian (run as root), only what is missing:
-# the Haxe compiler, CMake, gcc and clang (with its libFuzzer runtime), python3, valgrind, PCRE2 (EReg).
+# the Haxe compiler, CMake, gcc and clang (with its libFuzzer runtime), python3, valgrind, PCRE2 (EReg),
+# zlib (haxe.zip).
 set -euo pipefail
 
 need_pkgs=()
@@ -20,6 +21,8 @@ want nm binutils
 want pkg-config pkg-config
 # PCRE2 headers and the 16-bit library (EReg's natives, src/std/std_regexp.c).
 want /usr/include/pcre2.h libpcre2-dev
+# zlib headers and library (haxe.zip's natives, src/std/std_fmt.c).
+want /usr/include/zlib.h zlib1g-dev
 # libFuzzer and the sanitizer runtimes for clang (the fuzz target and clang sanitizer builds).
 clang_rt_dir=$(ls -d /usr/lib/llvm-*/lib/clang/*/lib/linux 2>/dev/null | head -n 1 || true)
 if [ -z "$clang_rt_dir" ] || ! ls "$clang_rt_dir"/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
