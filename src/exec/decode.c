@@ -132,7 +132,7 @@ static void decode_jump_cmp(decoder *D, const hli_op *o, hli_iop *x, int32_t tar
         if (ops[rel] >= 0)
             x->op = ops[rel];
     } else if ((o->op == OJEq || o->op == OJNotEq) && hli_kind_is_ptr(k) && k != HDYN && k != HFUN &&
-               k != HTYPE && k != HNULL && k != HVIRTUAL && !is_cmp_hook_obj(ta) && !is_cmp_hook_obj(tb)) {
+               k != HTYPE && k != HNULL && k != HVIRTUAL && !is_cmp_hook_obj(ta)) {
         x->op = o->op == OJEq ? XJEQ_P : XJNEQ_P;
     }
 }

@@ -125,7 +125,9 @@ hli_status hli_op_compare(hli_thread *th, const hli_iop *op, hli_reg *regs, cons
         *taken = rel == OJEq ? eq : rel == OJNotEq ? !eq : false;
         return HLI_OK;
     }
-    hli_fn *cmp = compare_hook(ta) ? compare_hook(ta) : compare_hook(tb);
+    /* The first operand's class decides, as in HashLink's JIT: its __compare receives the second
+     * operand, which may be of any class (a hook of the second's class would get the wrong `this`). */
+    hli_fn *cmp = compare_hook(ta);
     if (cmp != NULL) {
         void *x = a->p, *y = b->p;
         if (eq_op && x == y) {

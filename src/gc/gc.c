@@ -153,6 +153,8 @@ static bool map_put(hli_gc *gc, uintptr_t pageno, gc_page *page) {
 }
 
 static void map_remove(hli_gc *gc, uintptr_t pageno) {
+    if (gc->map_cap == 0)
+        return; /* the map was never allocated (its first growth failed) */
     uintptr_t key = pageno + 1;
     size_t mask = gc->map_cap - 1, i = map_slot(key, gc->map_cap);
     while (gc->map_keys[i] != key) {

@@ -7,7 +7,7 @@
 
 #define HLI_STD_FAMILIES(X) \
     X(obj) X(type) X(fun) X(exc) X(bytes) X(string) X(array) X(maps) X(math) X(sys_core) \
-    X(sys) X(file) X(regexp) X(gc) X(thread) X(fmt) X(process)
+    X(sys) X(file) X(regexp) X(gc) X(thread) X(fmt) X(process) X(socket)
 
 #define HLI_STD_DECLARE_FAMILY(name) HLI_INTERNAL extern const hli_native_def hli_std_##name##_natives[];
 HLI_STD_FAMILIES(HLI_STD_DECLARE_FAMILY)
