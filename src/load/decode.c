@@ -1,24 +1,8 @@
 /* On-demand decoding of a function's ops and debug lines from the module image. The loader checked
  * both encodings when it read the file, so these walks need no bounds checks and cannot fail. */
 #include "load/module.h"
+#include "load/vi.h"
 
-/* A vi (hl-spec.md 1.1) at *p, advancing p. */
-static int32_t vi(const uint8_t **p) {
-    const uint8_t *s = *p;
-    uint8_t b = s[0];
-    if ((b & 0x80) == 0) {
-        *p = s + 1;
-        return b;
-    }
-    if ((b & 0x40) == 0) {
-        int32_t m = (int32_t)((b & 0x1F) << 8 | s[1]);
-        *p = s + 2;
-        return (b & 0x20) ? -m : m;
-    }
-    int32_t m = (int32_t)((uint32_t)(b & 0x1F) << 24 | (uint32_t)s[1] << 16 | (uint32_t)s[2] << 8 | s[3]);
-    *p = s + 4;
-    return (b & 0x20) ? -m : m;
-}
 
 void hli_module_decode_sizes(const hli_module *m, uint32_t *max_ops, uint32_t *max_extra) {
     *max_ops = 1, *max_extra = 1; /* never 0: callers allocate these sizes */
@@ -41,30 +25,30 @@ void hli_function_decode(const hli_module *m, const hli_function *f, hli_op *ops
         int enc = hli_opcode_encoding(o->op);
         if (enc >= 0) {
             if (enc >= 1)
-                o->p1 = vi(&p);
+                o->p1 = hli_vi_decode(&p);
             if (enc >= 2)
-                o->p2 = vi(&p);
+                o->p2 = hli_vi_decode(&p);
             if (enc >= 3)
-                o->p3 = vi(&p);
+                o->p3 = hli_vi_decode(&p);
             if (enc > 3) {
                 o->extra = x;
                 for (int k = 3; k < enc; k++)
-                    *x++ = vi(&p);
+                    *x++ = hli_vi_decode(&p);
             }
         } else if (enc == HLI_ENC_VAR) {
-            o->p1 = vi(&p);
-            o->p2 = vi(&p);
+            o->p1 = hli_vi_decode(&p);
+            o->p2 = hli_vi_decode(&p);
             o->p3 = *p++;
             o->extra = x;
             for (int32_t k = 0; k < o->p3; k++)
-                *x++ = vi(&p);
+                *x++ = hli_vi_decode(&p);
         } else { /* HLI_ENC_SWITCH: the loader rejected negative values */
-            o->p1 = vi(&p);
-            o->p2 = vi(&p);
+            o->p1 = hli_vi_decode(&p);
+            o->p2 = hli_vi_decode(&p);
             o->extra = x;
             for (int32_t k = 0; k < o->p2; k++)
-                *x++ = vi(&p);
-            o->p3 = vi(&p);
+                *x++ = hli_vi_decode(&p);
+            o->p3 = hli_vi_decode(&p);
         }
         if (o->extra == x)
             o->extra = NULL;

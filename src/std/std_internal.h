@@ -81,4 +81,9 @@ HLI_INTERNAL hli_uchar hli_std_lower(hli_uchar c);
 /* The i-th native of all family tables (in registry order), or NULL past the end. */
 HLI_INTERNAL const hli_native_def *hli_std_native_at(size_t i);
 
+/* ---- processes ---------------------------------------------------------------------------------- */
+
+/* A pipe whose ends are close-on-exec and above descriptor 2 (std_sys.c); false on failure. */
+HLI_INTERNAL bool hli_std_make_pipe(int fds[2]);
+
 #endif

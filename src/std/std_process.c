@@ -105,32 +105,6 @@ static void process_finalize(void *block) {
     p->pid = 0;
 }
 
-/* A pipe whose two ends are close-on-exec (so that other children never inherit them) and above the
- * standard descriptors (so that dup2 onto 0, 1 and 2 in the child always makes an inherited copy). */
-static bool make_pipe(int fds[2]) {
-#if defined(__linux__)
-    if (pipe2(fds, O_CLOEXEC) != 0)
-        return false;
-#else
-    if (pipe(fds) != 0)
-        return false;
-    for (int i = 0; i < 2; i++)
-        (void)fcntl(fds[i], F_SETFD, FD_CLOEXEC);
-#endif
-    for (int i = 0; i < 2; i++) {
-        if (fds[i] > 2)
-            continue;
-        int moved = fcntl(fds[i], F_DUPFD_CLOEXEC, 3);
-        close(fds[i]);
-        fds[i] = moved;
-    }
-    if (fds[0] < 0 || fds[1] < 0) {
-        close_fd(&fds[0]);
-        close_fd(&fds[1]);
-        return false;
-    }
-    return true;
-}
 
 /* Starts argv[0] (searched in PATH when `search`) with the three pipes; 0 or an errno value. */
 static int spawn(pid_t *pid, char **argv, bool search, bool detached, const int in[2], const int out[2],
@@ -217,9 +191,9 @@ static hli_status n_process_run(hli_thread *th, hli_reg *args, hli_reg *ret) {
     }
     argv[argc] = NULL;
     int in[2], out[2] = {-1, -1}, err[2] = {-1, -1};
-    if (!make_pipe(in))
+    if (!hli_std_make_pipe(in))
         return HLI_OK;
-    if (!make_pipe(out) || !make_pipe(err)) {
+    if (!hli_std_make_pipe(out) || !hli_std_make_pipe(err)) {
         close_fd(&in[0]), close_fd(&in[1]);
         close_fd(&out[0]), close_fd(&out[1]);
         return HLI_OK;

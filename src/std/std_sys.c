@@ -286,9 +286,10 @@ static hli_status n_sys_read_dir(hli_thread *th, hli_reg *args, hli_reg *ret) {
 
 /* ---- commands ------------------------------------------------------------------------------------- */
 
-/* A pipe whose two ends are close-on-exec and above the standard descriptors (so that dup2 onto 1 and
- * 2 in the child always makes a fresh, inherited copy). */
-static bool make_pipe(int fds[2]) {
+/* A pipe whose two ends are close-on-exec (so that other children never inherit them) and above the
+ * standard descriptors (so that dup2 onto 0, 1 and 2 in a child always makes a fresh, inherited copy).
+ * Shared with std_process.c (std_internal.h). */
+bool hli_std_make_pipe(int fds[2]) {
 #if defined(__linux__)
     if (pipe2(fds, O_CLOEXEC) != 0)
         return false;
@@ -374,9 +375,9 @@ static hli_status n_sys_command(hli_thread *th, hli_reg *args, hli_reg *ret) {
     if (cmd == NULL)
         return HLI_OK;
     int out[2], err[2];
-    if (!make_pipe(out))
+    if (!hli_std_make_pipe(out))
         return HLI_OK;
-    if (!make_pipe(err)) {
+    if (!hli_std_make_pipe(err)) {
         close(out[0]);
         close(out[1]);
         return HLI_OK;

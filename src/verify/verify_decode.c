@@ -5,24 +5,8 @@
  * memory budget. OSwitch's jump offsets are not copied (a switch may have any number): they are read
  * in place with hli_vswitch_next. Same decoding as src/load/decode.c's hli_function_decode. */
 #include "verify/verify_internal.h"
+#include "load/vi.h"
 
-/* A vi (hl-spec.md 1.1) at *p, advancing p. */
-static int32_t vi(const uint8_t **p) {
-    const uint8_t *s = *p;
-    uint8_t b = s[0];
-    if ((b & 0x80) == 0) {
-        *p = s + 1;
-        return b;
-    }
-    if ((b & 0x40) == 0) {
-        int32_t m = (int32_t)((b & 0x1F) << 8 | s[1]);
-        *p = s + 2;
-        return (b & 0x20) ? -m : m;
-    }
-    int32_t m = (int32_t)((uint32_t)(b & 0x1F) << 24 | (uint32_t)s[1] << 16 | (uint32_t)s[2] << 8 | s[3]);
-    *p = s + 4;
-    return (b & 0x20) ? -m : m;
-}
 
 /* Operand encodings by opcode (from the opcode table), for the decoder's hot loop. */
 static const signed char encodings[OLast] = {
@@ -41,36 +25,36 @@ uint32_t hli_vdecode(const hli_module *m, uint32_t offset, hli_vop *v) {
     int enc = (unsigned)o->op < OLast ? encodings[o->op] : 3; /* the loader allows only < OLast */
     if (enc >= 0) {
         if (enc >= 1)
-            o->p1 = vi(&p);
+            o->p1 = hli_vi_decode(&p);
         if (enc >= 2)
-            o->p2 = vi(&p);
+            o->p2 = hli_vi_decode(&p);
         if (enc >= 3)
-            o->p3 = vi(&p);
+            o->p3 = hli_vi_decode(&p);
         for (int k = 3; k < enc; k++)
-            v->ex[k - 3] = vi(&p);
+            v->ex[k - 3] = hli_vi_decode(&p);
         if (enc > 3)
             o->extra = v->ex;
     } else if (enc == HLI_ENC_VAR) {
-        o->p1 = vi(&p);
-        o->p2 = vi(&p);
+        o->p1 = hli_vi_decode(&p);
+        o->p2 = hli_vi_decode(&p);
         o->p3 = *p++;
         for (int32_t k = 0; k < o->p3; k++)
-            v->ex[k] = vi(&p);
+            v->ex[k] = hli_vi_decode(&p);
         o->extra = v->ex;
     } else { /* HLI_ENC_SWITCH: p1 register, p2 count, the offsets in place, p3 end */
-        o->p1 = vi(&p);
-        o->p2 = vi(&p);
+        o->p1 = hli_vi_decode(&p);
+        o->p2 = hli_vi_decode(&p);
         v->sw_pos = (uint32_t)(p - base);
         for (int32_t k = 0; k < o->p2; k++)
-            (void)vi(&p);
-        o->p3 = vi(&p);
+            (void)hli_vi_decode(&p);
+        o->p3 = hli_vi_decode(&p);
     }
     return (uint32_t)(p - base);
 }
 
 int32_t hli_vswitch_next(const hli_module *m, uint32_t *pos) {
     const uint8_t *p = m->image + *pos;
-    int32_t off = vi(&p);
+    int32_t off = hli_vi_decode(&p);
     *pos = (uint32_t)(p - m->image);
     return off;
 }
