@@ -13,7 +13,8 @@ echo "== hlffi check build/examples/game.hl"
 build/hlffi check build/examples/game.hl && echo "ok: the module loads and verifies"
 echo
 echo "== hlffi dump build/examples/game.hl (the function Game.update)"
-build/hlffi dump build/examples/game.hl | awk '/^fn .*[$]Game[.]update / {on=1} on && /^$/ {exit} on'
+build/hlffi dump build/examples/game.hl >build/examples/game.dump
+awk '/^fn .*[$]Game[.]update / {on=1} on && /^$/ {exit} on' build/examples/game.dump
 echo
 echo "== hlffi run build/examples/game.hl"
 build/hlffi run build/examples/game.hl
