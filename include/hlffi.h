@@ -161,6 +161,49 @@ HLFFI_API const char* hlffi_get_exception_stack(hlffi_vm* vm);
 HLFFI_API bool hlffi_has_exception(hlffi_vm* vm);
 HLFFI_API void hlffi_clear_exception(hlffi_vm* vm);
 
+/* ---- Values -------------------------------------------------------------------------------- */
+/* Every hlffi_value* is a rooted handle owned by the caller: valid, and keeping its Haxe value alive,
+ * until hlffi_value_free (or hlffi_destroy), whatever collections run. Making one needs a loaded
+ * module (else NULL with HLFFI_ERROR_NOT_INITIALIZED). */
+
+HLFFI_API hlffi_value* hlffi_value_int(hlffi_vm* vm, int value);
+HLFFI_API hlffi_value* hlffi_value_float(hlffi_vm* vm, double value);
+HLFFI_API hlffi_value* hlffi_value_f32(hlffi_vm* vm, float value);
+HLFFI_API hlffi_value* hlffi_value_bool(hlffi_vm* vm, bool value);
+/* UTF-8 in (invalid sequences become U+FFFD); a real Haxe String. NULL str gives a null String. */
+HLFFI_API hlffi_value* hlffi_value_string(hlffi_vm* vm, const char* str);
+HLFFI_API hlffi_value* hlffi_value_null(hlffi_vm* vm);
+/* Releases a handle; NULL is a no-op. */
+HLFFI_API void hlffi_value_free(hlffi_value* value);
+/* Conversions by Haxe's dynamic-cast rules (an Int read as Float is converted); the fallback for a
+ * NULL handle, a null value or a value that does not convert. */
+HLFFI_API int hlffi_value_as_int(hlffi_value* value, int fallback);
+HLFFI_API double hlffi_value_as_float(hlffi_value* value, double fallback);
+HLFFI_API float hlffi_value_as_f32(hlffi_value* value, float fallback);
+HLFFI_API bool hlffi_value_as_bool(hlffi_value* value, bool fallback);
+/* Std.string of any value ("null" for null), malloc'ed UTF-8 the caller free()s; NULL for a NULL
+ * handle or when the printing throws. */
+HLFFI_API char* hlffi_value_as_string(hlffi_value* value);
+/* True for a null value and for a NULL handle. */
+HLFFI_API bool hlffi_value_is_null(hlffi_value* value);
+
+/* ---- Static members ------------------------------------------------------------------------- */
+/* class_name is the full dotted name ("game.Game"). Unknown names give TYPE_NOT_FOUND /
+ * FIELD_NOT_FOUND / METHOD_NOT_FOUND (members removed by dead-code elimination: use @:keep or -dce no).
+ * Static variables need the entry point to have run (else NOT_INITIALIZED). */
+
+/* A new handle holding the variable's value (NULL on failure). */
+HLFFI_API hlffi_value* hlffi_get_static_field(hlffi_vm* vm, const char* class_name, const char* field_name);
+/* Converts value to the variable's type (INVALID_ARGUMENT when it cannot) and stores it. */
+HLFFI_API hlffi_error_code hlffi_set_static_field(hlffi_vm* vm, const char* class_name, const char* field_name,
+                                                  hlffi_value* value);
+/* Calls a static method with argc arguments converted to its declared types (TYPE_MISMATCH for a wrong
+ * count, INVALID_ARGUMENT for one that does not convert). Returns the result as a new handle (a handle
+ * holding null for a void method), or NULL on failure; a Haxe exception gives
+ * HLFFI_ERROR_EXCEPTION_THROWN with the message and stack recorded (hlffi_get_exception_*). */
+HLFFI_API hlffi_value* hlffi_call_static(hlffi_vm* vm, const char* class_name, const char* method_name,
+                                         int argc, hlffi_value** argv);
+
 /* ---- Beyond hlffi v3 ------------------------------------------------------------------------ */
 
 /* Strict mode (before loading): a module referring to natives this VM does not provide fails to load

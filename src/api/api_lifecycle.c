@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/handles.h"
 #include "exec/vm.h"
 #include "verify/verify.h"
 #ifdef HLFFI_RUNTIME
@@ -157,6 +158,8 @@ HLFFI_API hlffi_error_code hlffi_call_entry(hlffi_vm *vm) {
 HLFFI_API void hlffi_destroy(hlffi_vm *vm) {
     if (vm == NULL)
         return;
+    hli_handles_destroy(vm);
+    hli_class_index_free(vm);
 #ifdef HLFFI_RUNTIME
     hli_teardown(vm);
     hli_clear_exception(vm);

@@ -138,6 +138,8 @@ void hli_exec_roots(hli_gc *gc, void *ctx) {
     }
     hli_gc_mark(gc, vm->thread_handle);
     hli_gc_mark(gc, vm->oom_error);
+    if (vm->api_roots != NULL)
+        vm->api_roots(gc, vm);
     hli_thread *th = vm->main_thread;
     if (th == NULL)
         return;

@@ -84,6 +84,11 @@ struct hlffi_vm {
     size_t exc_message_size;
     char *exc_stack;         /* and its stack, one "Called from ..." line per frame */
     size_t exc_stack_size;
+    /* The embedding API (src/api): the handle table behind hlffi_value*, whose live slots are GC roots
+     * marked through api_roots (called from hli_exec_roots), and the class-name index of the statics. */
+    struct hli_handles *handles;
+    void (*api_roots)(hli_gc *gc, hlffi_vm *vm);
+    struct hli_class_index *classes;
 };
 
 /* Records a failure on the VM and returns code. */

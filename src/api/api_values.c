@@ -1,0 +1,204 @@
+/* Public value functions (hlffi-api.md "Values"): making handles from C values and reading them back
+ * with Haxe's conversion rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/handles.h"
+#ifdef HLFFI_RUNTIME
+#include "api/api_internal.h"
+#include "rt/rt.h"
+#endif
+
+HLFFI_API void hlffi_value_free(hlffi_value *value) { hli_handle_free(value); }
+
+HLFFI_API bool hlffi_value_is_null(hlffi_value *value) {
+    if (value == NULL || value->t == NULL)
+        return true;
+    return hli_kind_is_ptr(value->t->kind) && value->v.p == NULL;
+}
+
+#ifdef HLFFI_RUNTIME
+
+hli_thread *hli_api_thread(hlffi_vm *vm) {
+    if (vm->main_thread == NULL || vm->prog == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_INITIALIZED, "no module is loaded (call hlffi_load_file first)");
+        return NULL;
+    }
+    return vm->main_thread;
+}
+
+hlffi_error_code hli_api_call_failed(hlffi_vm *vm, hli_status st) {
+    hli_thread *th = vm->main_thread;
+    if (st == HLI_ABORT) {
+        if (th->abort_kind == HLI_ABORT_EXIT) {
+            vm->exited = true;
+            return HLI_VM_FAIL(vm, HLFFI_ERROR_CALL_FAILED, "the program called Sys.exit(%d)", vm->exit_code);
+        }
+        return HLI_VM_FAIL(vm, th->abort_kind == HLI_ABORT_OOM ? HLFFI_ERROR_OUT_OF_MEMORY : HLFFI_ERROR_INTERRUPTED,
+                           "execution stopped: %s", th->abort_kind == HLI_ABORT_OOM ? "out of memory" : "interrupted");
+    }
+    return hli_report_exception(vm);
+}
+
+/* A handle of a value of a builtin type, for the value constructors. */
+static hlffi_value *make(hlffi_vm *vm, hli_type *t, const hli_reg *r) {
+    if (vm == NULL || hli_api_thread(vm) == NULL)
+        return NULL;
+    return hli_handle_new(vm, t, r);
+}
+
+HLFFI_API hlffi_value *hlffi_value_int(hlffi_vm *vm, int value) {
+    hli_reg r = {.i64 = 0};
+    r.i = value;
+    return make(vm, HLI_T(i32), &r);
+}
+
+HLFFI_API hlffi_value *hlffi_value_float(hlffi_vm *vm, double value) {
+    hli_reg r = {.d = value};
+    return make(vm, HLI_T(f64), &r);
+}
+
+HLFFI_API hlffi_value *hlffi_value_f32(hlffi_vm *vm, float value) {
+    hli_reg r = {.i64 = 0};
+    r.f = value;
+    return make(vm, HLI_T(f32), &r);
+}
+
+HLFFI_API hlffi_value *hlffi_value_bool(hlffi_vm *vm, bool value) {
+    hli_reg r = {.i64 = 0};
+    r.b = value ? 1 : 0;
+    return make(vm, HLI_T(bool), &r);
+}
+
+HLFFI_API hlffi_value *hlffi_value_null(hlffi_vm *vm) { return make(vm, HLI_T(dyn), NULL); }
+
+HLFFI_API hlffi_value *hlffi_value_string(hlffi_vm *vm, const char *str) {
+    if (vm == NULL)
+        return NULL;
+    hli_thread *th = hli_api_thread(vm);
+    if (th == NULL)
+        return NULL;
+    hli_type *st = vm->prog->string_type;
+    if (st == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "the module has no String class");
+        return NULL;
+    }
+    if (str == NULL) /* a null String */
+        return hli_handle_new(vm, st, NULL);
+    th->exc_value = NULL;
+    vstring *s = hli_string_from_utf8(th, str, strlen(str));
+    if (s == NULL) {
+        hli_api_call_failed(vm, HLI_EXC);
+        return NULL;
+    }
+    hli_reg r = {.p = s};
+    return hli_handle_new(vm, st, &r);
+}
+
+/* Converts a handle's value to type `to` (Haxe's dynamic-cast rules); false when it is null or not
+ * convertible (the cast's exception is dropped). */
+static bool cast_to(hlffi_value *h, hli_type *to, hli_reg *out) {
+    if (hlffi_value_is_null(h))
+        return false;
+    if (h->t->kind == to->kind && !hli_kind_is_ptr(to->kind)) {
+        *out = h->v;
+        return true;
+    }
+    hli_thread *th = h->vm->main_thread;
+    if (th == NULL)
+        return false;
+    hli_status st = hli_dyn_cast(th, &h->v, h->t, to, out);
+    th->exc_value = NULL; /* a failed conversion gives the fallback, not an exception */
+    return st == HLI_OK;
+}
+
+HLFFI_API int hlffi_value_as_int(hlffi_value *value, int fallback) {
+    hli_reg r;
+    return cast_to(value, HLI_T(i32), &r) ? r.i : fallback;
+}
+
+HLFFI_API double hlffi_value_as_float(hlffi_value *value, double fallback) {
+    hli_reg r;
+    return cast_to(value, HLI_T(f64), &r) ? r.d : fallback;
+}
+
+HLFFI_API float hlffi_value_as_f32(hlffi_value *value, float fallback) {
+    hli_reg r;
+    return cast_to(value, HLI_T(f32), &r) ? r.f : fallback;
+}
+
+HLFFI_API bool hlffi_value_as_bool(hlffi_value *value, bool fallback) {
+    hli_reg r;
+    return cast_to(value, HLI_T(bool), &r) ? r.b != 0 : fallback;
+}
+
+/* UTF-16 to malloc'ed UTF-8 (lone surrogates become U+FFFD). */
+static char *utf16_to_utf8(const hli_uchar *s, int32_t len) {
+    char *out = malloc((size_t)len * 3 + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    for (int32_t i = 0; i < len; i++) {
+        uint32_t c = s[i];
+        if (c >= 0xD800 && c < 0xDC00 && i + 1 < len && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000)
+            c = 0x10000 + ((c - 0xD800) << 10) + (uint32_t)(s[++i] - 0xDC00);
+        else if (c >= 0xD800 && c < 0xE000)
+            c = 0xFFFD;
+        if (c < 0x80) {
+            out[n++] = (char)c;
+        } else if (c < 0x800) {
+            out[n++] = (char)(0xC0 | c >> 6);
+            out[n++] = (char)(0x80 | (c & 63));
+        } else if (c < 0x10000) {
+            out[n++] = (char)(0xE0 | c >> 12);
+            out[n++] = (char)(0x80 | ((c >> 6) & 63));
+            out[n++] = (char)(0x80 | (c & 63));
+        } else { /* a pair: two units in, four bytes out */
+            out[n++] = (char)(0xF0 | c >> 18);
+            out[n++] = (char)(0x80 | ((c >> 12) & 63));
+            out[n++] = (char)(0x80 | ((c >> 6) & 63));
+            out[n++] = (char)(0x80 | (c & 63));
+        }
+    }
+    out[n] = 0;
+    return out;
+}
+
+HLFFI_API char *hlffi_value_as_string(hlffi_value *value) {
+    if (value == NULL || value->t == NULL)
+        return NULL;
+    hli_thread *th = value->vm->main_thread;
+    if (th == NULL)
+        return NULL;
+    vdynamic *d = NULL;
+    hli_uchar *s = NULL;
+    int32_t len = 0;
+    char *out = NULL;
+    hli_root_push(th, &d);
+    if (hli_make_dyn(th, &value->v, value->t, &d) == HLI_OK && hli_value_to_string(th, d, &s, &len) == HLI_OK)
+        out = utf16_to_utf8(s, len);
+    hli_root_pop(th, 1);
+    th->exc_value = NULL;
+    return out;
+}
+
+#else /* loader-only build: no values */
+
+static hlffi_value *not_implemented(hlffi_vm *vm) {
+    if (vm != NULL)
+        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "values need the runtime (HLFFI_RUNTIME=OFF build)");
+    return NULL;
+}
+HLFFI_API hlffi_value *hlffi_value_int(hlffi_vm *vm, int value) { (void)value; return not_implemented(vm); }
+HLFFI_API hlffi_value *hlffi_value_float(hlffi_vm *vm, double value) { (void)value; return not_implemented(vm); }
+HLFFI_API hlffi_value *hlffi_value_f32(hlffi_vm *vm, float value) { (void)value; return not_implemented(vm); }
+HLFFI_API hlffi_value *hlffi_value_bool(hlffi_vm *vm, bool value) { (void)value; return not_implemented(vm); }
+HLFFI_API hlffi_value *hlffi_value_string(hlffi_vm *vm, const char *str) { (void)str; return not_implemented(vm); }
+HLFFI_API hlffi_value *hlffi_value_null(hlffi_vm *vm) { return not_implemented(vm); }
+HLFFI_API int hlffi_value_as_int(hlffi_value *value, int fallback) { (void)value; return fallback; }
+HLFFI_API double hlffi_value_as_float(hlffi_value *value, double fallback) { (void)value; return fallback; }
+HLFFI_API float hlffi_value_as_f32(hlffi_value *value, float fallback) { (void)value; return fallback; }
+HLFFI_API bool hlffi_value_as_bool(hlffi_value *value, bool fallback) { (void)value; return fallback; }
+HLFFI_API char *hlffi_value_as_string(hlffi_value *value) { (void)value; return NULL; }
+
+#endif

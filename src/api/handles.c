@@ -1,0 +1,92 @@
+/* The per-VM handle table (see handles.h). */
+#include <string.h>
+
+#include "api/handles.h"
+
+/* Marks the pointers of every live slot: the table's part of the VM's roots. */
+static void handles_mark(hli_gc *gc, hlffi_vm *vm) {
+    hli_handles *ht = vm->handles;
+    if (ht == NULL)
+        return;
+    for (uint32_t s = 0; s < ht->nsegs; s++) {
+        const struct hlffi_value *seg = ht->segs[s];
+        for (uint32_t i = 0; i < HLI_HANDLE_SEGMENT; i++)
+            if (seg[i].t != NULL && hli_kind_is_ptr(seg[i].t->kind))
+                hli_gc_mark(gc, seg[i].v.p);
+    }
+}
+
+/* Adds a segment and threads its slots onto the free list. */
+static bool handles_grow(hlffi_vm *vm, hli_handles *ht) {
+    if (ht->nsegs == ht->segs_cap) {
+        uint32_t ncap = ht->segs_cap ? ht->segs_cap * 2 : 8;
+        struct hlffi_value **ns = hli_mem_array(&vm->mem, ncap, sizeof *ns);
+        if (ns == NULL)
+            return false;
+        if (ht->nsegs > 0)
+            memcpy(ns, ht->segs, ht->nsegs * sizeof *ns);
+        hli_mem_free(&vm->mem, ht->segs, ht->segs_cap * sizeof *ns);
+        ht->segs = ns;
+        ht->segs_cap = ncap;
+    }
+    struct hlffi_value *seg = hli_mem_array(&vm->mem, HLI_HANDLE_SEGMENT, sizeof *seg);
+    if (seg == NULL)
+        return false;
+    memset(seg, 0, HLI_HANDLE_SEGMENT * sizeof *seg);
+    for (uint32_t i = HLI_HANDLE_SEGMENT; i-- > 0;) {
+        seg[i].vm = vm;
+        seg[i].next = ht->free;
+        ht->free = &seg[i];
+    }
+    ht->segs[ht->nsegs++] = seg;
+    return true;
+}
+
+hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
+    hli_handles *ht = vm->handles;
+    if (ht == NULL) {
+        if ((ht = hli_mem_alloc(&vm->mem, sizeof *ht)) == NULL)
+            goto oom;
+        memset(ht, 0, sizeof *ht);
+        vm->handles = ht;
+        vm->api_roots = handles_mark;
+    }
+    if (ht->free == NULL && !handles_grow(vm, ht))
+        goto oom;
+    struct hlffi_value *h = ht->free;
+    ht->free = h->next;
+    h->next = NULL;
+    h->t = t;
+    if (v != NULL)
+        h->v = *v;
+    else
+        memset(&h->v, 0, sizeof h->v);
+    ht->live++;
+    return h;
+oom:
+    HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory while making a value handle");
+    return NULL;
+}
+
+void hli_handle_free(hlffi_value *h) {
+    if (h == NULL || h->t == NULL)
+        return;
+    hli_handles *ht = h->vm->handles;
+    h->t = NULL;
+    memset(&h->v, 0, sizeof h->v);
+    h->next = ht->free;
+    ht->free = h;
+    ht->live--;
+}
+
+void hli_handles_destroy(hlffi_vm *vm) {
+    hli_handles *ht = vm->handles;
+    if (ht == NULL)
+        return;
+    for (uint32_t s = 0; s < ht->nsegs; s++)
+        hli_mem_free(&vm->mem, ht->segs[s], HLI_HANDLE_SEGMENT * sizeof(struct hlffi_value));
+    hli_mem_free(&vm->mem, ht->segs, ht->segs_cap * sizeof(struct hlffi_value *));
+    hli_mem_free(&vm->mem, ht, sizeof *ht);
+    vm->handles = NULL;
+    vm->api_roots = NULL;
+}
