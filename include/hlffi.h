@@ -204,6 +204,47 @@ HLFFI_API hlffi_error_code hlffi_set_static_field(hlffi_vm* vm, const char* clas
 HLFFI_API hlffi_value* hlffi_call_static(hlffi_vm* vm, const char* class_name, const char* method_name,
                                          int argc, hlffi_value** argv);
 
+/* ---- Instance members ----------------------------------------------------------------------- */
+/* Fields and methods resolve by name through the class chain (inherited members included); methods are
+ * dispatched virtually (a subclass's override is called). Anonymous structures and dynamic objects work
+ * by field name too. A NULL or freed handle gives NULL/false/the fallback (INVALID_ARGUMENT recorded
+ * when its VM is known); a null object NULL_VALUE; unknown names FIELD_NOT_FOUND / METHOD_NOT_FOUND;
+ * a Haxe exception EXCEPTION_THROWN with the message and stack recorded. */
+
+/* Allocates an instance of class_name and runs its constructor with argc converted arguments
+ * (TYPE_NOT_FOUND, METHOD_NOT_FOUND without a constructor, TYPE_MISMATCH for a wrong count). */
+HLFFI_API hlffi_value* hlffi_new(hlffi_vm* vm, const char* class_name, int argc, hlffi_value** argv);
+/* A new handle holding the field's value (its declared type for class instances; a method gives a
+ * closure bound to the object). */
+HLFFI_API hlffi_value* hlffi_get_field(hlffi_value* obj, const char* field_name);
+/* Converts value to the field's type (INVALID_ARGUMENT when it cannot) and stores it. */
+HLFFI_API bool hlffi_set_field(hlffi_value* obj, const char* field_name, hlffi_value* value);
+/* The field converted by Haxe's rules; the fallback on failure or for null. */
+HLFFI_API int hlffi_get_field_int(hlffi_value* obj, const char* field_name, int fallback);
+HLFFI_API float hlffi_get_field_float(hlffi_value* obj, const char* field_name, float fallback);
+HLFFI_API bool hlffi_get_field_bool(hlffi_value* obj, const char* field_name, bool fallback);
+/* Std.string of the field, malloc'ed UTF-8 the caller free()s; NULL on failure or for null. */
+HLFFI_API char* hlffi_get_field_string(hlffi_value* obj, const char* field_name);
+HLFFI_API bool hlffi_set_field_int(hlffi_vm* vm, hlffi_value* obj, const char* field_name, int value);
+HLFFI_API bool hlffi_set_field_float(hlffi_vm* vm, hlffi_value* obj, const char* field_name, float value);
+HLFFI_API bool hlffi_set_field_bool(hlffi_vm* vm, hlffi_value* obj, const char* field_name, bool value);
+HLFFI_API bool hlffi_set_field_string(hlffi_vm* vm, hlffi_value* obj, const char* field_name, const char* value);
+/* Calls a method (or a field holding a function) with argc converted arguments; the result in its
+ * declared type, a handle holding null for Void; NULL on failure (errors as hlffi_call_static). */
+HLFFI_API hlffi_value* hlffi_call_method(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv);
+/* The same returning success, or the result converted (the fallback on failure or null; NULL strings). */
+HLFFI_API bool hlffi_call_method_void(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv);
+HLFFI_API int hlffi_call_method_int(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv,
+                                    int fallback);
+HLFFI_API float hlffi_call_method_float(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv,
+                                        float fallback);
+HLFFI_API bool hlffi_call_method_bool(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv,
+                                      bool fallback);
+HLFFI_API char* hlffi_call_method_string(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv);
+/* Whether obj is an instance of class_name (full dotted name) or of a subclass. Interfaces are not
+ * checked yet. False for NULL, null and non-objects. */
+HLFFI_API bool hlffi_is_instance_of(hlffi_value* obj, const char* class_name);
+
 /* ---- Beyond hlffi v3 ------------------------------------------------------------------------ */
 
 /* Strict mode (before loading): a module referring to natives this VM does not provide fails to load

@@ -123,6 +123,19 @@ oom:
     return HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory while indexing the classes");
 }
 
+hli_type *hli_api_find_class(hlffi_vm *vm, const char *class_name) {
+    if (vm->classes == NULL && build_index(vm) != HLFFI_OK)
+        return NULL;
+    hli_class_entry *e = index_slot(vm->classes, class_name);
+    if (e->name == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND,
+                    "class %s not found (removed by dead-code elimination? add @:keep or compile with -dce no)",
+                    class_name);
+        return NULL;
+    }
+    return e->statics;
+}
+
 #define DCE_HINT "(removed by dead-code elimination? add @:keep or compile with -dce no)"
 
 /* A static member: the class, the field's absolute index and type, and the bound function (methods). */

@@ -41,3 +41,60 @@ class ApiBasics {
 		Sys.println('counter=$counter');
 	}
 }
+
+// A small hierarchy for the instance-member tests.
+@:keep
+class Animal {
+	public var name:String;
+	public var age:Int = 0;
+	public var weight:Float = 1.5;
+	public var tame:Bool = false;
+
+	public function new(n:String) {
+		name = n;
+	}
+
+	public function speak():String {
+		return name + " makes a sound";
+	}
+
+	public function legs():Int {
+		return 4;
+	}
+
+	public function grow(years:Int, kg:Float):Float {
+		age += years;
+		weight += kg;
+		return weight;
+	}
+
+	public function isOld():Bool {
+		return age > 10;
+	}
+
+	public function rename(n:String):Void {
+		name = n;
+	}
+
+	public function fail():Int {
+		throw "animal failed: " + name;
+	}
+
+	public static function point():Dynamic {
+		return {x: 3, label: "p", f: function(a:Int) return a * 2};
+	}
+}
+
+@:keep
+class Dog extends Animal {
+	public var tricks:Int = 2;
+
+	public function new(n:String, t:Int) {
+		super(n);
+		tricks = t;
+	}
+
+	override public function speak():String {
+		return name + " barks";
+	}
+}

@@ -1,0 +1,486 @@
+/* Public instance-member functions (hlffi-api.md "Instance members"): constructing a class through the
+ * `__constructor__` binding of its statics type, and fields and methods of class instances (resolved
+ * by name through the class chain, methods dispatched through the virtual table so that overrides are
+ * called, hl-spec.md 6.4), anonymous structures and dynamic objects (by field hash, hli_dyn_get/set). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/handles.h"
+#ifdef HLFFI_RUNTIME
+#include "api/api_internal.h"
+#include "rt/rt.h"
+#endif
+
+#define DCE_HINT "(removed by dead-code elimination? add @:keep or compile with -dce no)"
+#define ARGS_ON_STACK 16
+
+#ifdef HLFFI_RUNTIME
+
+/* Checks handle h (belonging to vm when vm is not NULL); false with INVALID_ARGUMENT set when it is
+ * NULL, freed or another VM's. */
+static bool check_handle(hlffi_vm *vm, hlffi_value *h, const char *what) {
+    if (h != NULL && h->t != NULL && (vm == NULL || h->vm == vm))
+        return true;
+    if (vm != NULL)
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s handle", what,
+                    h == NULL ? "NULL" : h->t == NULL ? "a freed" : "another VM's");
+    return false;
+}
+
+/* Converts handle h to type `to` into *out; false (error set, naming what) when it cannot. */
+static bool convert_arg(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
+                        const char *what) {
+    if (!check_handle(vm, h, what))
+        return false;
+    memset(out, 0, sizeof *out);
+    if (hli_dyn_cast(th, &h->v, h->t, to, out) == HLI_OK)
+        return true;
+    th->exc_value = NULL;
+    char a[128], b[128];
+    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: cannot convert %s to %s", what,
+                hli_rt_type_str(vm, h->t, a, sizeof a), hli_rt_type_str(vm, to, b, sizeof b));
+    return false;
+}
+
+/* The object a handle holds: *o the value (its type word first) and the type its members resolve in
+ * (the runtime class for instances, so that subclasses' members are found). NULL with the error set
+ * for a NULL/freed handle (INVALID_ARGUMENT when the VM is known), a null value (NULL_VALUE) or a
+ * value that has no members (INVALID_TYPE). */
+static hli_thread *object_of(hlffi_value *obj, const char *member, vdynamic **o, hli_type **t) {
+    if (obj == NULL || obj->t == NULL)
+        return NULL; /* no VM to record the error on */
+    hlffi_vm *vm = obj->vm;
+    hli_thread *th = hli_api_thread(vm);
+    if (th == NULL)
+        return NULL;
+    if (member == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "the member name is NULL");
+        return NULL;
+    }
+    hli_kind k = obj->t->kind;
+    if (k != HOBJ && k != HSTRUCT && k != HVIRTUAL && k != HDYNOBJ && k != HDYN) {
+        char a[128];
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "%s: a value of type %s has no members", member,
+                    hli_rt_type_str(vm, obj->t, a, sizeof a));
+        return NULL;
+    }
+    *o = obj->v.p;
+    if (*o == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_NULL_VALUE, "%s: the object is null", member);
+        return NULL;
+    }
+    *t = k == HSTRUCT ? obj->t : (*o)->t; /* structs carry no type word */
+    k = (*t)->kind;
+    if (k != HOBJ && k != HSTRUCT && k != HVIRTUAL && k != HDYNOBJ) {
+        char a[128];
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "%s: a value of type %s has no members", member,
+                    hli_rt_type_str(vm, *t, a, sizeof a));
+        return NULL;
+    }
+    return th;
+}
+
+/* A class's field by name, walking the supers: its absolute index and type; false when none. */
+static bool find_field(const hli_module *m, hli_type *cls, const char *name, uint32_t *fid, hli_type **ft) {
+    for (hli_type *t = cls; t != NULL; t = t->u.obj->super) {
+        const hli_type_obj *o = t->u.obj;
+        uint32_t base = o->super != NULL ? o->super->u.obj->total_fields : 0;
+        for (uint32_t i = 0; i < o->nfields; i++)
+            if (strcmp(hli_module_string(m, o->fields[i].name, NULL), name) == 0) {
+                *fid = base + i;
+                *ft = o->fields[i].type;
+                return true;
+            }
+    }
+    return false;
+}
+
+/* A class's method by name, walking the supers; virtual ones through the object's virtual table (the
+ * override of the runtime class). NULL when none. */
+static hli_fn *find_method(hlffi_vm *vm, hli_type *cls, vdynamic *o, const char *name) {
+    const hli_module *m = vm->prog->m;
+    for (hli_type *t = cls; t != NULL; t = t->u.obj->super) {
+        const hli_type_obj *ob = t->u.obj;
+        for (uint32_t i = 0; i < ob->nproto; i++) {
+            const hli_proto *p = &ob->proto[i];
+            if (strcmp(hli_module_string(m, p->name, NULL), name) != 0)
+                continue;
+            if (p->pindex >= 0 && cls->kind == HOBJ && o->t->vobj_proto != NULL)
+                return (hli_fn *)o->t->vobj_proto[p->pindex];
+            return &vm->prog->fns[p->findex];
+        }
+    }
+    return NULL;
+}
+
+HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc, hlffi_value **argv) {
+    if (vm == NULL)
+        return NULL;
+    hli_thread *th = hli_api_thread(vm);
+    if (th == NULL)
+        return NULL;
+    if (class_name == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "the class name is NULL");
+        return NULL;
+    }
+    hli_type *statics = hli_api_find_class(vm, class_name);
+    if (statics == NULL)
+        return NULL;
+    uint32_t fid;
+    hli_type *ft;
+    hli_fn *fn = NULL;
+    if (find_field(vm->prog->m, statics, "__constructor__", &fid, &ft)) {
+        const hli_obj_rt *rt = statics->u.obj->rt;
+        for (uint32_t b = 0; b < rt->nbindings; b++)
+            if (rt->bindings[b].fid == fid)
+                fn = rt->bindings[b].fn;
+    }
+    if (fn == NULL || fn->type->u.fun->nargs == 0 || fn->type->u.fun->args[0]->kind != HOBJ) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "class %s has no constructor " DCE_HINT, class_name);
+        return NULL;
+    }
+    const hli_type_fun *ftype = fn->type->u.fun;
+    uint32_t nargs = ftype->nargs;
+    if (argc < 0 || (argc > 0 && argv == NULL)) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "new %s: argc is %d and argv %s", class_name, argc,
+                    argv == NULL ? "NULL" : "set");
+        return NULL;
+    }
+    if ((uint32_t)argc != nargs - 1) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_MISMATCH, "new %s takes %u argument%s, %d given", class_name, nargs - 1,
+                    nargs == 2 ? "" : "s", argc);
+        return NULL;
+    }
+    hli_reg stack_args[ARGS_ON_STACK], *args = stack_args;
+    if (nargs > ARGS_ON_STACK && (args = hli_mem_array(&vm->mem, nargs, sizeof *args)) == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory for the arguments");
+        return NULL;
+    }
+    memset(args, 0, nargs * sizeof *args);
+    hlffi_value *result = NULL;
+    hli_root_range_push(th, args, nargs * sizeof *args); /* conversions and the allocation may collect */
+    bool ok = true;
+    for (uint32_t i = 1; i < nargs && ok; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "new %s argument %u", class_name, i - 1);
+        ok = convert_arg(vm, th, argv[i - 1], ftype->args[i], &args[i], what);
+    }
+    if (ok) {
+        th->exc_value = NULL;
+        args[0].p = hli_alloc_obj(th, ftype->args[0]);
+        if (args[0].p == NULL) {
+            hli_api_call_failed(vm, HLI_EXC);
+        } else {
+            hli_reg ret;
+            memset(&ret, 0, sizeof ret);
+            hli_status st = hli_call_fn(th, fn, args, nargs, &ret);
+            if (st != HLI_OK)
+                hli_api_call_failed(vm, st);
+            else
+                result = hli_handle_new(vm, ftype->args[0], &args[0]);
+        }
+    }
+    hli_root_range_pop(th);
+    if (args != stack_args)
+        hli_mem_free(&vm->mem, args, nargs * sizeof *args);
+    return result;
+}
+
+HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name) {
+    vdynamic *o;
+    hli_type *t;
+    hli_thread *th = object_of(obj, field_name, &o, &t);
+    if (th == NULL)
+        return NULL;
+    hlffi_vm *vm = obj->vm;
+    if (t->kind == HOBJ || t->kind == HSTRUCT) {
+        uint32_t fid;
+        hli_type *ft;
+        if (find_field(vm->prog->m, t, field_name, &fid, &ft)) {
+            hli_reg r;
+            memset(&r, 0, sizeof r);
+            memcpy(&r, (uint8_t *)o + t->u.obj->rt->fields_indexes[fid], hli_type_size(ft));
+            return hli_handle_new(vm, ft, &r);
+        }
+        if (find_method(vm, t, o, field_name) == NULL) {
+            HLI_VM_FAIL(vm, HLFFI_ERROR_FIELD_NOT_FOUND, "field %s not found " DCE_HINT, field_name);
+            return NULL;
+        }
+        if (t->kind == HSTRUCT) {
+            HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "%s: methods of structs cannot be read as values", field_name);
+            return NULL;
+        }
+        /* a method: read as Haxe does, a closure bound to the object */
+    }
+    int32_t hash = hli_hash_utf8(vm, field_name);
+    if (t->kind != HOBJ && !hli_obj_has_field(o, hash)) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_FIELD_NOT_FOUND, "field %s not found", field_name);
+        return NULL;
+    }
+    hli_reg r;
+    memset(&r, 0, sizeof r);
+    th->exc_value = NULL;
+    hli_root_push(th, &o);
+    hli_status st = hli_dyn_get(th, o, hash, HLI_T(dyn), &r);
+    hli_root_pop(th, 1);
+    if (st != HLI_OK) {
+        hli_api_call_failed(vm, st);
+        return NULL;
+    }
+    return hli_handle_new(vm, HLI_T(dyn), &r);
+}
+
+HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_value *value) {
+    vdynamic *o;
+    hli_type *t;
+    hli_thread *th = object_of(obj, field_name, &o, &t);
+    if (th == NULL)
+        return false;
+    hlffi_vm *vm = obj->vm;
+    if (t->kind == HOBJ || t->kind == HSTRUCT) {
+        uint32_t fid;
+        hli_type *ft;
+        if (!find_field(vm->prog->m, t, field_name, &fid, &ft)) {
+            HLI_VM_FAIL(vm, find_method(vm, t, o, field_name) != NULL ? HLFFI_ERROR_TYPE_MISMATCH
+                                                                       : HLFFI_ERROR_FIELD_NOT_FOUND,
+                        "%s: no such variable " DCE_HINT, field_name);
+            return false;
+        }
+        hli_reg r;
+        if (!convert_arg(vm, th, value, ft, &r, field_name))
+            return false;
+        /* the object is rooted by its handle and never moves */
+        memcpy((uint8_t *)o + t->u.obj->rt->fields_indexes[fid], &r, hli_type_size(ft));
+        return true;
+    }
+    if (!check_handle(vm, value, field_name))
+        return false;
+    int32_t hash = hli_hash_utf8(vm, field_name);
+    th->exc_value = NULL;
+    hli_status st = hli_dyn_set(th, o, hash, value->t, &value->v);
+    if (st != HLI_OK) {
+        hli_api_call_failed(vm, st);
+        return false;
+    }
+    return true;
+}
+
+HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv) {
+    vdynamic *o;
+    hli_type *t;
+    hli_thread *th = object_of(obj, method_name, &o, &t);
+    if (th == NULL)
+        return NULL;
+    hlffi_vm *vm = obj->vm;
+    if (argc < 0 || (argc > 0 && argv == NULL)) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: argc is %d and argv %s", method_name, argc,
+                    argv == NULL ? "NULL" : "set");
+        return NULL;
+    }
+    /* A method of the class (the object is argument 0), else a field holding a function (closure). */
+    hli_fn *fn = t->kind == HOBJ || t->kind == HSTRUCT ? find_method(vm, t, o, method_name) : NULL;
+    vclosure *c = NULL;
+    const hli_type_fun *ftype;
+    uint32_t first; /* the first argument the caller gives */
+    if (fn != NULL) {
+        ftype = fn->type->u.fun;
+        first = 1;
+    } else {
+        hlffi_value *f = hlffi_get_field(obj, method_name);
+        if (f == NULL) {
+            if (vm->error.code == HLFFI_ERROR_FIELD_NOT_FOUND)
+                HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "method %s not found " DCE_HINT, method_name);
+            return NULL;
+        }
+        c = hlffi_value_is_null(f) ? NULL : f->v.p;
+        hli_type *ct = c != NULL ? c->t : NULL;
+        hli_handle_free(f); /* c stays reachable from the object */
+        if (ct == NULL || ct->kind != HFUN) {
+            HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "%s is not a method", method_name);
+            return NULL;
+        }
+        ftype = ct->u.fun;
+        first = 0;
+    }
+    uint32_t nargs = ftype->nargs;
+    if ((uint32_t)argc != nargs - first) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_MISMATCH, "%s takes %u argument%s, %d given", method_name, nargs - first,
+                    nargs - first == 1 ? "" : "s", argc);
+        return NULL;
+    }
+    hli_reg stack_args[ARGS_ON_STACK], *args = stack_args;
+    if (nargs > ARGS_ON_STACK && (args = hli_mem_array(&vm->mem, nargs, sizeof *args)) == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory for the arguments");
+        return NULL;
+    }
+    memset(args, 0, (nargs > 0 ? nargs : 1) * sizeof *args);
+    hlffi_value *result = NULL;
+    hli_root_range_push(th, args, nargs * sizeof *args); /* conversions may allocate (boxing) */
+    hli_root_push(th, &c);
+    if (first == 1)
+        args[0].p = o;
+    bool ok = true;
+    for (uint32_t i = first; i < nargs && ok; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "%s argument %u", method_name, i - first);
+        ok = convert_arg(vm, th, argv[i - first], ftype->args[i], &args[i], what);
+    }
+    if (ok) {
+        hli_reg ret;
+        memset(&ret, 0, sizeof ret);
+        th->exc_value = NULL;
+        hli_status st = fn != NULL ? hli_call_fn(th, fn, args, nargs, &ret) : hli_call_closure(th, c, args, nargs, &ret);
+        if (st != HLI_OK)
+            hli_api_call_failed(vm, st);
+        else if (ftype->ret->kind == HVOID)
+            result = hli_handle_new(vm, HLI_T(dyn), NULL);
+        else
+            result = hli_handle_new(vm, ftype->ret, &ret);
+    }
+    hli_root_pop(th, 1);
+    hli_root_range_pop(th);
+    if (args != stack_args)
+        hli_mem_free(&vm->mem, args, nargs * sizeof *args);
+    return result;
+}
+
+HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
+    if (obj == NULL || obj->t == NULL || class_name == NULL || obj->vm->prog == NULL)
+        return false;
+    hli_kind k = obj->t->kind;
+    if ((k != HOBJ && k != HDYN && k != HVIRTUAL) || obj->v.p == NULL)
+        return false;
+    vdynamic *o = obj->v.p;
+    if (o->t->kind == HVIRTUAL) /* a structural view of an object: the object underneath */
+        o = ((vvirtual *)o)->value;
+    if (o == NULL || o->t->kind != HOBJ)
+        return false;
+    const hli_module *m = obj->vm->prog->m;
+    for (hli_type *t = o->t; t != NULL; t = t->u.obj->super)
+        if (strcmp(hli_module_string(m, t->u.obj->name, NULL), class_name) == 0)
+            return true;
+    return false;
+}
+
+#else /* loader-only build */
+
+HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc, hlffi_value **argv) {
+    (void)class_name, (void)argc, (void)argv;
+    if (vm != NULL)
+        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "instances need the runtime (HLFFI_RUNTIME=OFF build)");
+    return NULL;
+}
+HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name) {
+    (void)obj, (void)field_name;
+    return NULL;
+}
+HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_value *value) {
+    (void)obj, (void)field_name, (void)value;
+    return false;
+}
+HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv) {
+    (void)obj, (void)method_name, (void)argc, (void)argv;
+    return NULL;
+}
+HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
+    (void)obj, (void)class_name;
+    return false;
+}
+
+#endif
+
+/* The typed helpers, over the functions above (the same in both builds). */
+
+HLFFI_API int hlffi_get_field_int(hlffi_value *obj, const char *field_name, int fallback) {
+    hlffi_value *v = hlffi_get_field(obj, field_name);
+    int r = hlffi_value_as_int(v, fallback);
+    hlffi_value_free(v);
+    return r;
+}
+
+HLFFI_API float hlffi_get_field_float(hlffi_value *obj, const char *field_name, float fallback) {
+    hlffi_value *v = hlffi_get_field(obj, field_name);
+    float r = v != NULL && !hlffi_value_is_null(v) ? (float)hlffi_value_as_float(v, fallback) : fallback;
+    hlffi_value_free(v);
+    return r;
+}
+
+HLFFI_API bool hlffi_get_field_bool(hlffi_value *obj, const char *field_name, bool fallback) {
+    hlffi_value *v = hlffi_get_field(obj, field_name);
+    bool r = hlffi_value_as_bool(v, fallback);
+    hlffi_value_free(v);
+    return r;
+}
+
+HLFFI_API char *hlffi_get_field_string(hlffi_value *obj, const char *field_name) {
+    hlffi_value *v = hlffi_get_field(obj, field_name);
+    char *r = hlffi_value_is_null(v) ? NULL : hlffi_value_as_string(v);
+    hlffi_value_free(v);
+    return r;
+}
+
+/* Stores a freshly made value handle (NULL: making it failed, error set) and frees it. */
+static bool set_made(hlffi_vm *vm, hlffi_value *obj, const char *field_name, hlffi_value *v) {
+    if (v == NULL)
+        return false;
+    bool ok = obj != NULL && obj->vm == vm ? hlffi_set_field(obj, field_name, v) : false;
+    if (obj != NULL && obj->vm != vm)
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: the object is another VM's",
+                    field_name != NULL ? field_name : "(null)");
+    hlffi_value_free(v);
+    return ok;
+}
+
+HLFFI_API bool hlffi_set_field_int(hlffi_vm *vm, hlffi_value *obj, const char *field_name, int value) {
+    return set_made(vm, obj, field_name, hlffi_value_int(vm, value));
+}
+
+HLFFI_API bool hlffi_set_field_float(hlffi_vm *vm, hlffi_value *obj, const char *field_name, float value) {
+    return set_made(vm, obj, field_name, hlffi_value_float(vm, (double)value));
+}
+
+HLFFI_API bool hlffi_set_field_bool(hlffi_vm *vm, hlffi_value *obj, const char *field_name, bool value) {
+    return set_made(vm, obj, field_name, hlffi_value_bool(vm, value));
+}
+
+HLFFI_API bool hlffi_set_field_string(hlffi_vm *vm, hlffi_value *obj, const char *field_name, const char *value) {
+    return set_made(vm, obj, field_name, hlffi_value_string(vm, value));
+}
+
+HLFFI_API bool hlffi_call_method_void(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv) {
+    hlffi_value *v = hlffi_call_method(obj, method_name, argc, argv);
+    hlffi_value_free(v);
+    return v != NULL;
+}
+
+HLFFI_API int hlffi_call_method_int(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv,
+                                    int fallback) {
+    hlffi_value *v = hlffi_call_method(obj, method_name, argc, argv);
+    int r = hlffi_value_as_int(v, fallback);
+    hlffi_value_free(v);
+    return r;
+}
+
+HLFFI_API float hlffi_call_method_float(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv,
+                                        float fallback) {
+    hlffi_value *v = hlffi_call_method(obj, method_name, argc, argv);
+    float r = v != NULL && !hlffi_value_is_null(v) ? (float)hlffi_value_as_float(v, fallback) : fallback;
+    hlffi_value_free(v);
+    return r;
+}
+
+HLFFI_API bool hlffi_call_method_bool(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv,
+                                      bool fallback) {
+    hlffi_value *v = hlffi_call_method(obj, method_name, argc, argv);
+    bool r = hlffi_value_as_bool(v, fallback);
+    hlffi_value_free(v);
+    return r;
+}
+
+HLFFI_API char *hlffi_call_method_string(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv) {
+    hlffi_value *v = hlffi_call_method(obj, method_name, argc, argv);
+    char *r = hlffi_value_is_null(v) ? NULL : hlffi_value_as_string(v);
+    hlffi_value_free(v);
+    return r;
+}
