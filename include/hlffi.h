@@ -245,7 +245,163 @@ HLFFI_API char* hlffi_call_method_string(hlffi_value* obj, const char* method_na
  * checked yet. False for NULL, null and non-objects. */
 HLFFI_API bool hlffi_is_instance_of(hlffi_value* obj, const char* class_name);
 
+/* ---- Type reflection ------------------------------------------------------------------------ */
+/* hlffi_type* values belong to their VM (valid until hlffi_destroy). Functions taking an hl_type*
+ * (element, key and value types) accept the builtin descriptors (hlffi_type_builtin, or &hlt_i32 ...
+ * through <hlffi_compat.h>) and class/enum types from hlffi_find_type passed through
+ * hlffi_type_as_hl_type. */
+
+HLFFI_API hlffi_type* hlffi_find_type(hlffi_vm* vm, const char* name);
+HLFFI_API hlffi_type_kind hlffi_type_get_kind(hlffi_type* type);
+HLFFI_API const char* hlffi_type_get_name(hlffi_type* type);
+HLFFI_API hlffi_error_code hlffi_list_types(hlffi_vm* vm, hlffi_type_callback callback, void* userdata);
+HLFFI_API hlffi_type* hlffi_class_get_super(hlffi_type* type);
+HLFFI_API int hlffi_class_get_field_count(hlffi_type* type);
+HLFFI_API const char* hlffi_class_get_field_name(hlffi_type* type, int index);
+HLFFI_API hlffi_type* hlffi_class_get_field_type(hlffi_type* type, int index);
+HLFFI_API int hlffi_class_get_method_count(hlffi_type* type);
+HLFFI_API const char* hlffi_class_get_method_name(hlffi_type* type, int index);
+/* The builtin type of a basic kind (VOID..DYN, ARRAY, TYPE, DYNOBJ, ABSTRACT): immutable objects
+ * shared by every VM; NULL for the other kinds (those come from hlffi_find_type). */
+HLFFI_API hl_type* hlffi_type_builtin(hlffi_type_kind kind);
+/* A VM type as the hl_type* that element, key and value type parameters take (NULL stays NULL). */
+HLFFI_API hl_type* hlffi_type_as_hl_type(hlffi_type* type);
+
+/* ---- Arrays -------------------------------------------------------------------------------- */
+
+HLFFI_API hlffi_value* hlffi_array_new(hlffi_vm* vm, hl_type* element_type, int length);
+HLFFI_API int hlffi_array_length(hlffi_value* arr);
+HLFFI_API hlffi_value* hlffi_array_get(hlffi_vm* vm, hlffi_value* arr, int index);
+HLFFI_API bool hlffi_array_set(hlffi_vm* vm, hlffi_value* arr, int index, hlffi_value* value);
+HLFFI_API bool hlffi_array_push(hlffi_vm* vm, hlffi_value* arr, hlffi_value* value);
+HLFFI_API hlffi_value* hlffi_native_array_new(hlffi_vm* vm, hl_type* element_type, int length);
+HLFFI_API void* hlffi_native_array_get_ptr(hlffi_value* arr);
+HLFFI_API hlffi_value* hlffi_array_new_struct(hlffi_vm* vm, hlffi_type* struct_type, int length);
+HLFFI_API void* hlffi_array_get_struct(hlffi_value* arr, int index);
+HLFFI_API bool hlffi_array_set_struct(hlffi_vm* vm, hlffi_value* arr, int index, void* struct_ptr, int struct_size);
+HLFFI_API hlffi_value* hlffi_native_array_new_struct(hlffi_vm* vm, hlffi_type* struct_type, int length);
+HLFFI_API void* hlffi_native_array_get_struct_ptr(hlffi_value* arr);
+
+/* ---- Maps ---------------------------------------------------------------------------------- */
+
+HLFFI_API hlffi_value* hlffi_map_new(hlffi_vm* vm, hl_type* key_type, hl_type* value_type);
+HLFFI_API bool hlffi_map_set(hlffi_vm* vm, hlffi_value* map, hlffi_value* key, hlffi_value* value);
+HLFFI_API hlffi_value* hlffi_map_get(hlffi_vm* vm, hlffi_value* map, hlffi_value* key);
+HLFFI_API bool hlffi_map_exists(hlffi_vm* vm, hlffi_value* map, hlffi_value* key);
+HLFFI_API bool hlffi_map_remove(hlffi_vm* vm, hlffi_value* map, hlffi_value* key);
+HLFFI_API hlffi_value* hlffi_map_keys(hlffi_vm* vm, hlffi_value* map);
+HLFFI_API hlffi_value* hlffi_map_values(hlffi_vm* vm, hlffi_value* map);
+HLFFI_API int hlffi_map_size(hlffi_value* map);
+HLFFI_API bool hlffi_map_clear(hlffi_value* map);
+
+/* ---- Bytes --------------------------------------------------------------------------------- */
+
+HLFFI_API hlffi_value* hlffi_bytes_new(hlffi_vm* vm, int size);
+HLFFI_API hlffi_value* hlffi_bytes_from_data(hlffi_vm* vm, const void* data, int size);
+HLFFI_API hlffi_value* hlffi_bytes_from_string(hlffi_vm* vm, const char* str);
+HLFFI_API void* hlffi_bytes_get_ptr(hlffi_value* bytes);
+HLFFI_API int hlffi_bytes_get_length(hlffi_value* bytes);
+HLFFI_API bool hlffi_bytes_blit(hlffi_value* dst, int dst_pos, hlffi_value* src, int src_pos, int len);
+HLFFI_API int hlffi_bytes_compare(hlffi_value* a, int a_pos, hlffi_value* b, int b_pos, int len);
+HLFFI_API char* hlffi_bytes_to_string(hlffi_value* bytes, int length);
+HLFFI_API int hlffi_bytes_get(hlffi_value* bytes, int index);
+HLFFI_API bool hlffi_bytes_set(hlffi_value* bytes, int index, int value);
+HLFFI_API bool hlffi_bytes_fill(hlffi_value* bytes, int pos, int len, int value);
+
+/* ---- Enums --------------------------------------------------------------------------------- */
+
+HLFFI_API int hlffi_enum_get_construct_count(hlffi_vm* vm, const char* type_name);
+HLFFI_API char* hlffi_enum_get_construct_name(hlffi_vm* vm, const char* type_name, int index);
+HLFFI_API int hlffi_enum_get_index(hlffi_value* value);
+HLFFI_API char* hlffi_enum_get_name(hlffi_value* value);
+HLFFI_API int hlffi_enum_get_param_count(hlffi_value* value);
+HLFFI_API hlffi_value* hlffi_enum_get_param(hlffi_value* value, int param_index);
+HLFFI_API hlffi_value* hlffi_enum_alloc_simple(hlffi_vm* vm, const char* type_name, int index);
+HLFFI_API hlffi_value* hlffi_enum_alloc(hlffi_vm* vm, const char* type_name, int index, int nparam,
+                                        hlffi_value** params);
+HLFFI_API bool hlffi_enum_is(hlffi_value* value, int index);
+HLFFI_API bool hlffi_enum_is_named(hlffi_value* value, const char* name);
+
+/* ---- Abstracts (hl.Abstract<"name">) ------------------------------------------------------- */
+
+HLFFI_API bool hlffi_is_abstract(hlffi_type* type);
+HLFFI_API char* hlffi_abstract_get_name(hlffi_type* type);
+HLFFI_API hlffi_type* hlffi_abstract_find(hlffi_vm* vm, const char* name);
+HLFFI_API bool hlffi_value_is_abstract(hlffi_value* value);
+HLFFI_API char* hlffi_value_get_abstract_name(hlffi_value* value);
+
+/* ---- Callbacks (Haxe calling C) ------------------------------------------------------------ */
+
+HLFFI_API bool hlffi_register_callback(hlffi_vm* vm, const char* name, hlffi_native_func func, int nargs);
+HLFFI_API bool hlffi_register_callback_typed(hlffi_vm* vm, const char* name, hlffi_native_func func, int nargs,
+                                             const hlffi_arg_type* arg_types, hlffi_arg_type return_type);
+HLFFI_API hlffi_value* hlffi_get_callback(hlffi_vm* vm, const char* name);
+HLFFI_API bool hlffi_unregister_callback(hlffi_vm* vm, const char* name);
+
+/* ---- Exceptions: try_ variants ------------------------------------------------------------- */
+
+HLFFI_API hlffi_call_result hlffi_try_call_static(hlffi_vm* vm, const char* class_name, const char* method_name,
+                                                  int argc, hlffi_value** argv, hlffi_value** out_result,
+                                                  const char** out_error);
+HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value* obj, const char* method_name, int argc,
+                                                  hlffi_value** argv, hlffi_value** out_result,
+                                                  const char** out_error);
+
+/* ---- Caching (the fast path) --------------------------------------------------------------- */
+
+HLFFI_API hlffi_cached_call* hlffi_cache_static_method(hlffi_vm* vm, const char* class_name, const char* method_name);
+HLFFI_API hlffi_value* hlffi_call_cached(hlffi_cached_call* cached, int argc, hlffi_value** args);
+HLFFI_API void hlffi_cached_call_free(hlffi_cached_call* cached);
+HLFFI_API hlffi_cached_call* hlffi_cache_instance_method(hlffi_vm* vm, const char* class_name,
+                                                         const char* method_name);
+HLFFI_API hlffi_value* hlffi_call_cached_method(hlffi_cached_call* cached, hlffi_value* instance, int argc,
+                                                hlffi_value** args);
+
+/* ---- Integration modes and event loop (a later milestone: NOT_IMPLEMENTED until it lands) ---- */
+
+HLFFI_API hlffi_error_code hlffi_set_integration_mode(hlffi_vm* vm, hlffi_integration_mode mode);
+HLFFI_API hlffi_integration_mode hlffi_get_integration_mode(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_update(hlffi_vm* vm, float delta_time);
+HLFFI_API bool hlffi_has_pending_work(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_process_events(hlffi_vm* vm, hlffi_eventloop_type type);
+HLFFI_API bool hlffi_has_pending_events(hlffi_vm* vm, hlffi_eventloop_type type);
+
+/* ---- Threading (a later milestone: NOT_IMPLEMENTED until it lands) -------------------------- */
+
+HLFFI_API hlffi_error_code hlffi_thread_start(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_thread_stop(hlffi_vm* vm);
+HLFFI_API bool hlffi_thread_is_running(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_thread_call_sync(hlffi_vm* vm, hlffi_thread_func func, void* userdata);
+HLFFI_API hlffi_error_code hlffi_thread_call_async(hlffi_vm* vm, hlffi_thread_func func,
+                                                   hlffi_thread_async_callback callback, void* userdata);
+HLFFI_API void hlffi_worker_register(void);
+HLFFI_API void hlffi_worker_unregister(void);
+HLFFI_API void hlffi_blocking_begin(void);
+HLFFI_API void hlffi_blocking_end(void);
+
+/* ---- Hot reload (a later milestone: NOT_IMPLEMENTED until it lands) ------------------------- */
+
+HLFFI_API hlffi_error_code hlffi_enable_hot_reload(hlffi_vm* vm, bool enable);
+HLFFI_API bool hlffi_is_hot_reload_enabled(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_reload_module(hlffi_vm* vm, const char* path);
+HLFFI_API hlffi_error_code hlffi_reload_module_memory(hlffi_vm* vm, const void* data, size_t size);
+HLFFI_API void hlffi_set_reload_callback(hlffi_vm* vm, hlffi_reload_callback callback, void* userdata);
+HLFFI_API bool hlffi_check_reload(hlffi_vm* vm);
+
 /* ---- Beyond hlffi v3 ------------------------------------------------------------------------ */
+
+/* One value of any HashLink kind, for the typed paths (typed host natives, typed calls): which member
+ * is meaningful follows the signature. */
+typedef union hlffi_slot {
+    int32_t i32;        /* Int, UI8, UI16 (zero-extended), Bool as 0/1 is in b */
+    int64_t i64;
+    float f32;
+    double f64;
+    bool b;
+    void* ptr;          /* a raw VM pointer (objects, bytes), valid for the duration of a native call */
+    hlffi_value* value; /* a handle (typed calls from C) */
+} hlffi_slot;
+
 
 /* Strict mode (before loading): a module referring to natives this VM does not provide fails to load
  * with HLFFI_ERROR_MODULE_LOAD_FAILED listing them. By default such a module loads and calling one of

@@ -1,8 +1,6 @@
 /* Public functions for the recorded Haxe exception and Sys.exit. */
 #include "exec/vm.h"
-#ifdef HLFFI_RUNTIME
 #include "exec/exec.h"
-#endif
 
 HLFFI_API const char *hlffi_get_exception_message(hlffi_vm *vm) {
     return vm != NULL && vm->exc_message != NULL ? vm->exc_message : "";
@@ -15,12 +13,8 @@ HLFFI_API const char *hlffi_get_exception_stack(hlffi_vm *vm) {
 HLFFI_API bool hlffi_has_exception(hlffi_vm *vm) { return vm != NULL && vm->exc_message != NULL; }
 
 HLFFI_API void hlffi_clear_exception(hlffi_vm *vm) {
-#ifdef HLFFI_RUNTIME
     if (vm != NULL)
         hli_clear_exception(vm);
-#else
-    (void)vm;
-#endif
 }
 
 HLFFI_API bool hlffi_vm_get_exit_code(hlffi_vm *vm, int *code) {

@@ -7,15 +7,12 @@
 #include <string.h>
 
 #include "api/handles.h"
-#ifdef HLFFI_RUNTIME
 #include "api/api_internal.h"
 #include "rt/rt.h"
-#endif
 
 #define DCE_HINT "(removed by dead-code elimination? add @:keep or compile with -dce no)"
 #define ARGS_ON_STACK 16
 
-#ifdef HLFFI_RUNTIME
 
 /* Checks handle h (belonging to vm when vm is not NULL); false with INVALID_ARGUMENT set when it is
  * NULL, freed or another VM's. */
@@ -363,32 +360,6 @@ HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
     return false;
 }
 
-#else /* loader-only build */
-
-HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc, hlffi_value **argv) {
-    (void)class_name, (void)argc, (void)argv;
-    if (vm != NULL)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "instances need the runtime (HLFFI_RUNTIME=OFF build)");
-    return NULL;
-}
-HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name) {
-    (void)obj, (void)field_name;
-    return NULL;
-}
-HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_value *value) {
-    (void)obj, (void)field_name, (void)value;
-    return false;
-}
-HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv) {
-    (void)obj, (void)method_name, (void)argc, (void)argv;
-    return NULL;
-}
-HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
-    (void)obj, (void)class_name;
-    return false;
-}
-
-#endif
 
 /* The typed helpers, over the functions above (the same in both builds). */
 

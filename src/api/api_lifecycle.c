@@ -4,12 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api_types.h"
 #include "api/handles.h"
 #include "exec/vm.h"
 #include "verify/verify.h"
-#ifdef HLFFI_RUNTIME
 #include "exec/exec.h"
-#endif
 
 HLFFI_API hlffi_vm *hlffi_create(void) {
     hli_mem mem;
@@ -65,14 +64,12 @@ static hlffi_error_code load_image(hlffi_vm *vm, const void *data, size_t size) 
         return rc;
     }
     vm->module = m;
-#ifdef HLFFI_RUNTIME
     /* Link now, so that unresolvable natives fail the load (hlffi-api.md error table). */
     if ((rc = hli_prepare(vm)) != HLFFI_OK) {
         hli_module_free(m);
         vm->module = NULL;
         return rc;
     }
-#endif
     return HLFFI_OK;
 }
 
@@ -145,14 +142,9 @@ HLFFI_API hlffi_error_code hlffi_call_entry(hlffi_vm *vm) {
         return HLFFI_ERROR_NULL_VM;
     if (vm->module == NULL)
         return HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_INITIALIZED, "no module is loaded (call hlffi_load_file first)");
-#ifdef HLFFI_RUNTIME
     if (vm->entry_done)
         return HLI_VM_FAIL(vm, HLFFI_ERROR_ALREADY_INITIALIZED, "the entry point has already run");
     return hli_run_entry(vm);
-#else
-    return HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED,
-                       "hlffi_call_entry: execution is not available yet (the interpreter milestone)");
-#endif
 }
 
 HLFFI_API void hlffi_destroy(hlffi_vm *vm) {
@@ -160,10 +152,9 @@ HLFFI_API void hlffi_destroy(hlffi_vm *vm) {
         return;
     hli_handles_destroy(vm);
     hli_class_index_free(vm);
-#ifdef HLFFI_RUNTIME
+    hli_api_types_free(vm);
     hli_teardown(vm);
     hli_clear_exception(vm);
-#endif
     hli_mem_free(&vm->mem, vm->file_path, vm->file_path ? strlen(vm->file_path) + 1 : 0);
     hli_module_free(vm->module);
     for (int i = 0; i < vm->argc; i++)

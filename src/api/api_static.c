@@ -6,10 +6,8 @@
 #include <string.h>
 
 #include "api/handles.h"
-#ifdef HLFFI_RUNTIME
 #include "api/api_internal.h"
 #include "rt/rt.h"
-#endif
 
 /* One class: its dotted name (VM memory), statics type and class-object global (1-based, 0: none). */
 typedef struct hli_class_entry {
@@ -36,7 +34,6 @@ void hli_class_index_free(hlffi_vm *vm) {
     vm->classes = NULL;
 }
 
-#ifdef HLFFI_RUNTIME
 
 static uint32_t name_hash(const char *s) {
     uint32_t h = 2166136261u;
@@ -312,29 +309,3 @@ HLFFI_API hlffi_value *hlffi_call_static(hlffi_vm *vm, const char *class_name, c
     return result;
 }
 
-#else /* loader-only build */
-
-HLFFI_API hlffi_value *hlffi_get_static_field(hlffi_vm *vm, const char *class_name, const char *field_name) {
-    (void)class_name, (void)field_name;
-    if (vm != NULL)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "static members need the runtime (HLFFI_RUNTIME=OFF build)");
-    return NULL;
-}
-
-HLFFI_API hlffi_error_code hlffi_set_static_field(hlffi_vm *vm, const char *class_name, const char *field_name,
-                                                  hlffi_value *value) {
-    (void)class_name, (void)field_name, (void)value;
-    if (vm == NULL)
-        return HLFFI_ERROR_NULL_VM;
-    return HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "static members need the runtime (HLFFI_RUNTIME=OFF build)");
-}
-
-HLFFI_API hlffi_value *hlffi_call_static(hlffi_vm *vm, const char *class_name, const char *method_name, int argc,
-                                         hlffi_value **argv) {
-    (void)class_name, (void)method_name, (void)argc, (void)argv;
-    if (vm != NULL)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "static members need the runtime (HLFFI_RUNTIME=OFF build)");
-    return NULL;
-}
-
-#endif

@@ -4,10 +4,8 @@
 #include <string.h>
 
 #include "api/handles.h"
-#ifdef HLFFI_RUNTIME
 #include "api/api_internal.h"
 #include "rt/rt.h"
-#endif
 
 HLFFI_API void hlffi_value_free(hlffi_value *value) { hli_handle_free(value); }
 
@@ -17,7 +15,6 @@ HLFFI_API bool hlffi_value_is_null(hlffi_value *value) {
     return hli_kind_is_ptr(value->t->kind) && value->v.p == NULL;
 }
 
-#ifdef HLFFI_RUNTIME
 
 hli_thread *hli_api_thread(hlffi_vm *vm) {
     if (vm->main_thread == NULL || vm->prog == NULL) {
@@ -182,23 +179,3 @@ HLFFI_API char *hlffi_value_as_string(hlffi_value *value) {
     return out;
 }
 
-#else /* loader-only build: no values */
-
-static hlffi_value *not_implemented(hlffi_vm *vm) {
-    if (vm != NULL)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_NOT_IMPLEMENTED, "values need the runtime (HLFFI_RUNTIME=OFF build)");
-    return NULL;
-}
-HLFFI_API hlffi_value *hlffi_value_int(hlffi_vm *vm, int value) { (void)value; return not_implemented(vm); }
-HLFFI_API hlffi_value *hlffi_value_float(hlffi_vm *vm, double value) { (void)value; return not_implemented(vm); }
-HLFFI_API hlffi_value *hlffi_value_f32(hlffi_vm *vm, float value) { (void)value; return not_implemented(vm); }
-HLFFI_API hlffi_value *hlffi_value_bool(hlffi_vm *vm, bool value) { (void)value; return not_implemented(vm); }
-HLFFI_API hlffi_value *hlffi_value_string(hlffi_vm *vm, const char *str) { (void)str; return not_implemented(vm); }
-HLFFI_API hlffi_value *hlffi_value_null(hlffi_vm *vm) { return not_implemented(vm); }
-HLFFI_API int hlffi_value_as_int(hlffi_value *value, int fallback) { (void)value; return fallback; }
-HLFFI_API double hlffi_value_as_float(hlffi_value *value, double fallback) { (void)value; return fallback; }
-HLFFI_API float hlffi_value_as_f32(hlffi_value *value, float fallback) { (void)value; return fallback; }
-HLFFI_API bool hlffi_value_as_bool(hlffi_value *value, bool fallback) { (void)value; return fallback; }
-HLFFI_API char *hlffi_value_as_string(hlffi_value *value) { (void)value; return NULL; }
-
-#endif

@@ -89,6 +89,7 @@ struct hlffi_vm {
     struct hli_handles *handles;
     void (*api_roots)(hli_gc *gc, hlffi_vm *vm);
     struct hli_class_index *classes;
+    struct hli_api_types *types; /* wrappers behind hlffi_type* (src/api/api_types_core.c) */
 };
 
 /* Records a failure on the VM and returns code. */
