@@ -53,6 +53,21 @@ ctest_stage "switch dispatch" build-switch -DHLFFI_SWITCH_DISPATCH=ON -- -R "^(e
 ctest_stage "ASan+UBSan" build-asan -DCMAKE_C_COMPILER=clang -DHLFFI_SANITIZE=address,undefined \
     -DCMAKE_BUILD_TYPE=Debug
 
+# ThreadSanitizer: several threads creating, running and destroying their own VMs, and handles freed
+# from other threads (tests/api/test_threads.c). Only that program is built with TSan.
+echo "== ThreadSanitizer (VMs in several threads)"
+mkdir -p build-tsan/hx
+if cmake -S . -B build-tsan -DCMAKE_C_COMPILER=clang -DHLFFI_SANITIZE=thread -DHLFFI_WERROR=ON \
+        -DCMAKE_BUILD_TYPE=Debug >build-tsan/configure.log 2>&1 \
+    && cmake --build build-tsan -j"$jobs" --target test_threads >build-tsan/build.log 2>&1 \
+    && haxe -cp tests/api/hx -main ApiBasics -hl build-tsan/hx/ApiBasics.hl >build-tsan/haxe.log 2>&1 \
+    && TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/api/test_threads build-tsan/hx/ApiBasics.hl \
+        >build-tsan/test.log 2>&1; then
+    passed=$((passed + 1)); tail -n 1 build-tsan/test.log | sed 's/^/   /'
+else
+    failed=$((failed + 1)); failures+=("tsan (see build-tsan/*.log)"); tail -n 30 build-tsan/test.log 2>/dev/null
+fi
+
 echo "== libFuzzer (load + verify), ${HLFFI_FUZZ_SECONDS:-30} s"
 mkdir -p build-fuzz
 if cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DHLFFI_FUZZ=ON -DHLFFI_WERROR=ON >build-fuzz/configure.log 2>&1 \

@@ -17,6 +17,7 @@ HLFFI_API hlffi_vm *hlffi_create(void) {
     if (vm == NULL)
         return NULL;
     vm->mem = mem;
+    vm->owner = pthread_self();
     hli_error_clear(&vm->error);
     return vm;
 }

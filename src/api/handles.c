@@ -1,4 +1,5 @@
 /* The per-VM handle table (see handles.h). */
+#include <pthread.h>
 #include <string.h>
 
 #include "api/handles.h"
@@ -42,8 +43,29 @@ static bool handles_grow(hlffi_vm *vm, hli_handles *ht) {
     return true;
 }
 
+static void release(hli_handles *ht, struct hlffi_value *h) {
+    h->t = NULL;
+    h->deferred = 0;
+    memset(&h->v, 0, sizeof h->v);
+    h->next = ht->free;
+    ht->free = h;
+    ht->live--;
+}
+
+/* Frees the slots other threads queued (on the owner's side of hli_handle_free). */
+static void drain_deferred(hli_handles *ht) {
+    struct hlffi_value *h = __atomic_exchange_n(&ht->deferred, NULL, __ATOMIC_ACQUIRE);
+    while (h != NULL) {
+        struct hlffi_value *next = h->next;
+        release(ht, h);
+        h = next;
+    }
+}
+
 hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
     hli_handles *ht = vm->handles;
+    if (ht != NULL && __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED) != NULL)
+        drain_deferred(ht);
     if (ht == NULL) {
         if ((ht = hli_mem_alloc(&vm->mem, sizeof *ht)) == NULL)
             goto oom;
@@ -72,11 +94,17 @@ void hli_handle_free(hlffi_value *h) {
     if (h == NULL || h->t == NULL)
         return;
     hli_handles *ht = h->vm->handles;
-    h->t = NULL;
-    memset(&h->v, 0, sizeof h->v);
-    h->next = ht->free;
-    ht->free = h;
-    ht->live--;
+    if (pthread_equal(pthread_self(), h->vm->owner)) {
+        release(ht, h);
+        return;
+    }
+    /* Another thread: claim the slot once (a second free of it is ignored), then push it. */
+    if (__atomic_exchange_n(&h->deferred, 1u, __ATOMIC_ACQ_REL) != 0)
+        return;
+    struct hlffi_value *head = __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED);
+    do
+        h->next = head;
+    while (!__atomic_compare_exchange_n(&ht->deferred, &head, h, true, __ATOMIC_RELEASE, __ATOMIC_RELAXED));
 }
 
 void hli_handles_destroy(hlffi_vm *vm) {

@@ -14,7 +14,9 @@ struct hlffi_value {
     hlffi_vm *vm;              /* its VM, so that functions taking only a handle find it */
     hli_type *t;               /* the value's type (a builtin or the module's); NULL: a free slot */
     hli_reg v;                 /* the value, written with t's width */
-    struct hlffi_value *next;  /* free slots: the next free one */
+    struct hlffi_value *next;  /* free slots: the next free one; slots freed from another thread: the
+                                  next on the deferred list */
+    uint32_t deferred;         /* set (atomically) once a free from another thread has queued it */
 };
 
 typedef struct hli_handles {
@@ -22,12 +24,17 @@ typedef struct hli_handles {
     uint32_t nsegs, segs_cap;
     struct hlffi_value *free;  /* free list head */
     size_t live;               /* handles in use */
+    /* Handles freed by threads other than the VM's owner: a lock-free stack (__atomic builtins) that
+     * the owner drains at its next handle allocation, so the single-thread path takes no lock. */
+    struct hlffi_value *deferred;
 } hli_handles;
 
 /* A new handle holding *v of type t (NULL v: zero). NULL with HLFFI_ERROR_OUT_OF_MEMORY set on the VM
  * when the table cannot grow. Allocates no GC memory, so an unrooted pointer in *v is safe here. */
 HLI_INTERNAL hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v);
-/* Returns the slot to the free list; NULL and already-free slots are ignored. */
+/* Returns the slot to the free list; NULL and already-free slots are ignored. Called from a thread other
+ * than the VM's owner (vm->owner, the thread that created it), it only queues the slot on the deferred
+ * list: the value stays rooted until the owner's next handle allocation. */
 HLI_INTERNAL void hli_handle_free(hlffi_value *h);
 /* Frees the whole table (hlffi_destroy): every handle of the VM becomes invalid. */
 HLI_INTERNAL void hli_handles_destroy(hlffi_vm *vm);

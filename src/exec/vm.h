@@ -3,6 +3,7 @@
 #ifndef HLI_EXEC_VM_H
 #define HLI_EXEC_VM_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "core/error.h"
@@ -61,6 +62,7 @@ typedef void (*hli_print_fn)(void *userdata, const char *utf8, size_t len, bool 
 
 struct hlffi_vm {
     hli_mem mem;             /* every allocation of this VM */
+    pthread_t owner;         /* the thread that created it: handles freed elsewhere are deferred */
     hli_error error;         /* the last failure, for hlffi_get_error */
     hli_module *module;      /* the loaded, verified module, or NULL */
     hli_program *prog;       /* the linked program, or NULL */
