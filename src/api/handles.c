@@ -34,6 +34,8 @@ static bool handles_grow(hlffi_vm *vm, hli_handles *ht) {
     if (seg == NULL)
         return false;
     memset(seg, 0, HLI_HANDLE_SEGMENT * sizeof *seg);
+    if (ht->free == NULL)
+        ht->free_tail = &seg[HLI_HANDLE_SEGMENT - 1];
     for (uint32_t i = HLI_HANDLE_SEGMENT; i-- > 0;) {
         seg[i].vm = vm;
         seg[i].next = ht->free;
@@ -47,8 +49,19 @@ static void release(hli_handles *ht, struct hlffi_value *h) {
     h->t = NULL;
     h->deferred = 0;
     memset(&h->v, 0, sizeof h->v);
-    h->next = ht->free;
+#ifdef NDEBUG
+    h->next = ht->free; /* LIFO: the slot just freed is warm in the cache */
     ht->free = h;
+#else
+    /* Debug builds reuse a freed slot last (FIFO), so a handle used after hlffi_value_free is reported
+     * as freed for as long as possible instead of silently aliasing the next value made. */
+    h->next = NULL;
+    if (ht->free == NULL)
+        ht->free = h;
+    else
+        ht->free_tail->next = h;
+    ht->free_tail = h;
+#endif
     ht->live--;
 }
 

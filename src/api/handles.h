@@ -23,6 +23,7 @@ typedef struct hli_handles {
     struct hlffi_value **segs; /* segments of HLI_HANDLE_SEGMENT slots (the pointer array may grow) */
     uint32_t nsegs, segs_cap;
     struct hlffi_value *free;  /* free list head */
+    struct hlffi_value *free_tail; /* its last slot (debug builds append freed slots there) */
     size_t live;               /* handles in use */
     /* Handles freed by threads other than the VM's owner: a lock-free stack (__atomic builtins) that
      * the owner drains at its next handle allocation, so the single-thread path takes no lock. */

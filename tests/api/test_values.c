@@ -214,9 +214,16 @@ static void many_handles(hlffi_vm *vm) {
         hlffi_value *last = hs[MANY - 1];
         for (int i = 0; i < MANY; i++)
             hlffi_value_free(hs[i]);
-        /* Freed slots are reused (the table does not grow): the next handle takes the last freed one. */
         hlffi_value *again = hlffi_value_int(vm, 1);
+#ifdef NDEBUG
+        /* Freed slots are reused (the table does not grow): the next handle takes the last freed one. */
         CHECK(again == last);
+#else
+        /* Debug builds reuse freed slots last, so a stale handle reads as freed, not as a new value. */
+        CHECK(again != last);
+        CHECK(hlffi_value_as_int(last, -7) == -7);
+        CHECK(hlffi_value_is_null(last));
+#endif
         hlffi_value_free(again);
     }
     free(hs);
