@@ -172,9 +172,14 @@ HLFFI_API char *hlffi_value_as_string(hlffi_value *value) {
     int32_t len = 0;
     char *out = NULL;
     hli_root_push(th, &d);
-    if (hli_make_dyn(th, &value->v, value->t, &d) == HLI_OK && hli_value_to_string(th, d, &s, &len) == HLI_OK)
-        out = utf16_to_utf8(s, len);
+    hli_status st = hli_make_dyn(th, &value->v, value->t, &d);
+    if (st == HLI_OK)
+        st = hli_value_to_string(th, d, &s, &len);
+    if (st == HLI_OK && (out = utf16_to_utf8(s, len)) == NULL)
+        HLI_VM_FAIL(value->vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory converting a string to UTF-8");
     hli_root_pop(th, 1);
+    if (st != HLI_OK)
+        hli_api_call_failed(value->vm, st); /* records why (an exception from toString, out of memory) */
     th->exc_value = NULL;
     return out;
 }
