@@ -114,4 +114,3 @@ int main(int argc, char **argv) {
            (unsigned long long)total, clean, bad ? "FAILED" : "ok");
     return bad == 0 ? 0 : 1;
 }
-
