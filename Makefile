@@ -1,12 +1,18 @@
 # Thin wrapper over CMake. `make` builds build/hlffi, build/libhlffi.so and build/libhlffi.a.
+# `make install` installs them (PREFIX, default /usr/local; DESTDIR for staging): the library with its
+# SONAME, the headers, the hlffi command, the CMake package (find_package(hlffi)) and hlffi.pc.
 BUILD ?= build
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all test check example fuzz-long clean
+.PHONY: all test check example install fuzz-long clean
 
 all:
-	cmake -S . -B $(BUILD) -DHLFFI_WERROR=ON $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) -DHLFFI_WERROR=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j$$(nproc)
+
+install: all
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD)
 
 # The quick loop: build and run the ctest suite of the default build.
 test: all

@@ -2,17 +2,28 @@
 # Benchmarks (figures, never pass/fail): builds hlffi in Release, compiles the programs of
 # ../shared/bench, checks each prints HashLink's checksum, and reports wall time, peak RSS and the ratio
 # to HashLink's JIT figures of ../shared/bench/anchors.md (best of RUNS runs, default 3); then load +
-# verify throughput and memory per module (the whole std library is the largest).
-#   usage: bench/run.sh [BUILD_DIR]      environment: RUNS=N, ONLY="Fib NBody"
+# verify throughput and memory per module (the whole std library is the largest); then the embedding
+# API's calling paths (api_bench: ns per call and the ratio to a C function-pointer call).
+#   usage: bench/run.sh [BUILD_DIR]      environment: RUNS=N, ONLY="Fib NBody" (ONLY=api: the API only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 shared=${HLFFI_SHARED_DIR:-$PWD/../shared}
 runs=${RUNS:-3}
 cmake -S . -B "$build" -DHLFFI_WERROR=OFF -DCMAKE_BUILD_TYPE=Release -DHLFFI_TESTS=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target hlffi_tool load_bench >/dev/null
+cmake --build "$build" -j"$(nproc)" --target hlffi_tool load_bench api_bench >/dev/null
 out="$build/bench"
 mkdir -p "$out"
+haxe -cp bench/hx -main ApiBench -hl "$out/api/ApiBench.hl" # not in the load + verify list
+api_figures() {
+    echo
+    echo "embedding API (best of 7 rounds)"
+    "$build/bench/api_bench" "$out/api/ApiBench.hl"
+}
+if [ "${ONLY:-}" = api ]; then
+    api_figures
+    exit 0
+fi
 progs=$(cd "$shared/bench" && ls *.hx | sed 's/\.hx$//' | grep -v '^Util$')
 [ -n "${ONLY:-}" ] && progs=$ONLY
 args=()
@@ -51,3 +62,4 @@ fi
 echo
 echo "load + verify (best round)"
 "$build/bench/load_bench" "$out"/*.hl
+api_figures

@@ -241,8 +241,11 @@ HLFFI_API float hlffi_call_method_float(hlffi_value* obj, const char* method_nam
 HLFFI_API bool hlffi_call_method_bool(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv,
                                       bool fallback);
 HLFFI_API char* hlffi_call_method_string(hlffi_value* obj, const char* method_name, int argc, hlffi_value** argv);
-/* Whether obj is an instance of class_name (full dotted name) or of a subclass. Interfaces are not
- * checked yet. False for NULL, null and non-objects. */
+/* Whether obj is an instance of class_name (full dotted name): the class or a subclass, or an interface
+ * the class implements (directly, through a superclass or through a super-interface; interfaces are
+ * known once the entry point has run). A value typed by an interface (a virtual) is checked by the
+ * object underneath. False for NULL, null and non-objects; an unknown name gives false with
+ * TYPE_NOT_FOUND. */
 HLFFI_API bool hlffi_is_instance_of(hlffi_value* obj, const char* class_name);
 
 /* ---- Type reflection ------------------------------------------------------------------------ */
@@ -251,10 +254,27 @@ HLFFI_API bool hlffi_is_instance_of(hlffi_value* obj, const char* class_name);
  * through <hlffi_compat.h>) and class/enum types from hlffi_find_type passed through
  * hlffi_type_as_hl_type. */
 
+/* A type by its full dotted name, exact match (a hash look-up): classes ("pkg.Cls"), enums, abstracts
+ * (hl.Abstract<"name"> by "name"; a class of the same name wins, see hlffi_abstract_find), and the basic
+ * names Void, Int, UInt, Float, Single, Bool, Dynamic, Any, hl.UI8, hl.UI16, hl.I64, hl.F32, hl.F64,
+ * hl.Bytes, hl.Type, hl.NativeArray. One type per basic kind: find_type("Int"), an Int field's type
+ * and an Int value's type are the same pointer. NULL with TYPE_NOT_FOUND (DCE hint), NOT_INITIALIZED
+ * before a load, INVALID_ARGUMENT for a NULL name. */
 HLFFI_API hlffi_type* hlffi_find_type(hlffi_vm* vm, const char* name);
+/* HLFFI_TYPE_VOID for NULL or a pointer that is not a type. */
 HLFFI_API hlffi_type_kind hlffi_type_get_kind(hlffi_type* type);
+/* The name hlffi_find_type finds it by; for unnamed types (functions, anonymous structures, Null<T>)
+ * HashLink's type text. Owned by the VM, valid until hlffi_destroy; NULL for NULL. */
 HLFFI_API const char* hlffi_type_get_name(hlffi_type* type);
+/* Calls callback once for every type hlffi_find_type can return: the module's classes, enums and
+ * abstracts in type-table order, then the basic kinds. NULL_VM, NOT_INITIALIZED, INVALID_ARGUMENT. */
 HLFFI_API hlffi_error_code hlffi_list_types(hlffi_vm* vm, hlffi_type_callback callback, void* userdata);
+/* Class members as hlffi v3 lists them: the class's OWN members; walk hlffi_class_get_super for the
+ * inherited ones. Fields: instance variables declared in the class (for an anonymous structure type,
+ * its fields). Methods: instance methods declared or overridden in the class, then its static methods
+ * (hlffi_class_method_is_static tells them apart); constructors and static variables are not listed.
+ * NULL / -1 with INVALID_TYPE for a type that is not a class, INVALID_ARGUMENT for an index out of
+ * range; names are owned by the VM (valid until hlffi_destroy). get_super gives NULL for a root class. */
 HLFFI_API hlffi_type* hlffi_class_get_super(hlffi_type* type);
 HLFFI_API int hlffi_class_get_field_count(hlffi_type* type);
 HLFFI_API const char* hlffi_class_get_field_name(hlffi_type* type, int index);
@@ -309,6 +329,14 @@ HLFFI_API bool hlffi_bytes_set(hlffi_value* bytes, int index, int value);
 HLFFI_API bool hlffi_bytes_fill(hlffi_value* bytes, int pos, int len, int value);
 
 /* ---- Enums --------------------------------------------------------------------------------- */
+/* type_name is the enum's full dotted name; indexes are constructor indexes (declaration order). Unknown
+ * names give TYPE_NOT_FOUND, a name that is not an enum INVALID_TYPE, a bad index INVALID_ARGUMENT; a
+ * value that is not an enum (declared as the enum, Null<E> or Dynamic) INVALID_TYPE, null NULL_VALUE.
+ * char* results are malloc'ed (free()). A parameterless constructor made from C is the very value Haxe
+ * uses (Haxe's == sees them equal); it needs the entry point to have run (else NOT_INITIALIZED).
+ * hlffi_enum_alloc converts params to the constructor's parameter types by Haxe's rules (INVALID_ARGUMENT
+ * when one does not convert); a wrong nparam gives TYPE_MISMATCH, as does alloc_simple of a constructor
+ * that takes parameters. hlffi_enum_get_param returns the parameter in its declared type. */
 
 HLFFI_API int hlffi_enum_get_construct_count(hlffi_vm* vm, const char* type_name);
 HLFFI_API char* hlffi_enum_get_construct_name(hlffi_vm* vm, const char* type_name, int index);
@@ -323,6 +351,9 @@ HLFFI_API bool hlffi_enum_is(hlffi_value* value, int index);
 HLFFI_API bool hlffi_enum_is_named(hlffi_value* value, const char* name);
 
 /* ---- Abstracts (hl.Abstract<"name">) ------------------------------------------------------- */
+/* Names are the text between the quotes. hlffi_abstract_find looks in the module's abstracts only
+ * (TYPE_NOT_FOUND when the module has none of that name). A value is abstract when it holds a non-null
+ * abstract, declared as one or inside a Dynamic; a host value (hlffi_value_host) reports its own name. */
 
 HLFFI_API bool hlffi_is_abstract(hlffi_type* type);
 HLFFI_API char* hlffi_abstract_get_name(hlffi_type* type);
@@ -331,14 +362,34 @@ HLFFI_API bool hlffi_value_is_abstract(hlffi_value* value);
 HLFFI_API char* hlffi_value_get_abstract_name(hlffi_value* value);
 
 /* ---- Callbacks (Haxe calling C) ------------------------------------------------------------ */
+/* A C function registered by name (per VM, before or after loading) becomes a Haxe function value:
+ * store it in a Dynamic or function-typed static with hlffi_set_static_field and Haxe calls it. func
+ * receives argument handles valid during the call (freed by the VM afterwards) and returns a handle the
+ * VM takes over (NULL: null); see "Callbacks, natives and function values" below for nesting and
+ * hlffi_throw. */
 
+/* nargs (0..255) Dynamic arguments, Dynamic result. False with INVALID_ARGUMENT for a NULL/empty name,
+ * NULL func, nargs out of range or a name already registered. */
 HLFFI_API bool hlffi_register_callback(hlffi_vm* vm, const char* name, hlffi_native_func func, int nargs);
+/* The same with declared types (INT, FLOAT, BOOL, STRING, DYNAMIC; VOID also for the result): Haxe converts
+ * the arguments before the call, and the returned handle is converted to return_type. */
 HLFFI_API bool hlffi_register_callback_typed(hlffi_vm* vm, const char* name, hlffi_native_func func, int nargs,
                                              const hlffi_arg_type* arg_types, hlffi_arg_type return_type);
+/* A new handle holding the callback's function value (the same value each time). NULL: NOT_INITIALIZED
+ * before a load, INVALID_ARGUMENT for an unknown name. */
 HLFFI_API hlffi_value* hlffi_get_callback(hlffi_vm* vm, const char* name);
+/* Forgets it: Haxe values still holding it throw "The callback <name> was unregistered" when called;
+ * other callbacks are unaffected. False (INVALID_ARGUMENT) for an unknown name. */
 HLFFI_API bool hlffi_unregister_callback(hlffi_vm* vm, const char* name);
 
 /* ---- Exceptions: try_ variants ------------------------------------------------------------- */
+/* hlffi_call_static / hlffi_call_method telling the outcome apart: HLFFI_CALL_OK with *out_result the
+ * result handle (the caller frees it; freed here when out_result is NULL); HLFFI_CALL_EXCEPTION when Haxe
+ * threw, *out_error its message (hlffi_get_exception_message's text: VM-owned, valid until
+ * hlffi_clear_exception or the next exception); HLFFI_CALL_ERROR for any other failure (unknown names,
+ * wrong argc or arguments, no module, a NULL VM or object handle), *out_error the error text (valid
+ * until the next failing call). On failure *out_result is NULL; on success *out_error is NULL. Either
+ * out pointer may be NULL. */
 
 HLFFI_API hlffi_call_result hlffi_try_call_static(hlffi_vm* vm, const char* class_name, const char* method_name,
                                                   int argc, hlffi_value** argv, hlffi_value** out_result,
@@ -348,6 +399,17 @@ HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value* obj, const char* 
                                                   const char** out_error);
 
 /* ---- Caching (the fast path) --------------------------------------------------------------- */
+/* A cached call resolves a method once by name (errors as hlffi_call_static / hlffi_call_method, with
+ * NULL returned) and is then called with no look-up: argc is checked (TYPE_MISMATCH), arguments convert
+ * to the declared types as in hlffi_call_static, and the only allocation is the result handle (a handle
+ * holding null for Void; NULL on failure, exceptions recorded as for any call). An instance cache is
+ * called on any instance of the class or of a subclass and dispatches virtually (a subclass's override
+ * is called); another object gives TYPE_MISMATCH, null NULL_VALUE. Caches belong to their VM:
+ * hlffi_destroy frees those still alive, after which using one is an error the library cannot detect
+ * (like using a freed pointer). Freeing one twice, or calling one after hlffi_cached_call_free (until
+ * the VM reuses the record for a new cache), is detected: INVALID_ARGUMENT. hlffi_cached_call_free(NULL)
+ * is a no-op. Calling a static cache with the instance functions (or the reverse) gives
+ * INVALID_ARGUMENT. */
 
 HLFFI_API hlffi_cached_call* hlffi_cache_static_method(hlffi_vm* vm, const char* class_name, const char* method_name);
 HLFFI_API hlffi_value* hlffi_call_cached(hlffi_cached_call* cached, int argc, hlffi_value** args);
@@ -398,9 +460,73 @@ typedef union hlffi_slot {
     float f32;
     double f64;
     bool b;
-    void* ptr;          /* a raw VM pointer (objects, bytes), valid for the duration of a native call */
-    hlffi_value* value; /* a handle (typed calls from C) */
+    void* ptr;          /* a raw VM pointer: hl.Bytes of host natives ('B'), valid for the call */
+    hlffi_value* value; /* a handle: String, Dynamic and other references of host natives ('S' 'D' 'O'),
+                           typed calls from C */
 } hlffi_slot;
+
+/* ---- Typed calls ---------------------------------------------------------------------------- */
+/* A cached call (hlffi_cache_static_method / hlffi_cache_instance_method) called with slots: args[i]
+ * holds argument i by its declared type: Int, hl.UI8, hl.UI16 in i32; hl.I64 in i64; Single in f32;
+ * Float in f64; Bool in b; any other type (String, objects, Dynamic, Null<T> ...) as a handle in value
+ * (converted as hlffi_call_static converts; a NULL handle passes null). *ret receives the result the
+ * same way: numbers and Bool unboxed, with no handle and no allocation; other types as a new handle in
+ * ret->value that the caller frees; Void leaves it zeroed. ret may be NULL. Returns HLFFI_OK or the error
+ * (also recorded, as for hlffi_call_cached: TYPE_MISMATCH for argc, INVALID_ARGUMENT, EXCEPTION_THROWN
+ * ...). hlffi_call_typed takes a static cache, hlffi_call_typed_method an instance cache and the object
+ * (argc and args without it). The fastest way from C into Haxe. */
+HLFFI_API hlffi_error_code hlffi_call_typed(hlffi_cached_call* cached, const hlffi_slot* args, int argc,
+                                           hlffi_slot* ret);
+HLFFI_API hlffi_error_code hlffi_call_typed_method(hlffi_cached_call* cached, hlffi_value* instance,
+                                                  const hlffi_slot* args, int argc, hlffi_slot* ret);
+/* The argument count a cached call takes (without the object of an instance method); -1 for NULL or a
+ * freed cache. */
+HLFFI_API int hlffi_cached_call_get_argc(hlffi_cached_call* cached);
+/* The declared kind of argument index (0-based, the object not counted), or of the result for -1: which
+ * slot member a typed call uses. HLFFI_TYPE_VOID for a bad index or cache. */
+HLFFI_API hlffi_type_kind hlffi_cached_call_get_kind(hlffi_cached_call* cached, int index);
+
+/* ---- Callbacks, natives and function values -------------------------------------------------- */
+/* C functions that Haxe calls. Inside any of them the host may call back into the VM (nesting is
+ * bounded: past 200 C entries the call throws "Stack overflow" in Haxe) and may make the Haxe call that
+ * invoked it throw (hlffi_throw). Argument handles it receives are valid during the call and freed by
+ * the VM afterwards (do not free them); a handle it returns is taken over by the VM (returning one of
+ * its arguments is fine). */
+
+/* A C function behind a function value: argc is the value's arity; returns the result (NULL: null). */
+typedef hlffi_value* (*hlffi_function_func)(hlffi_vm* vm, void* userdata, int argc, hlffi_value** argv);
+/* A new Haxe function value (a closure of nargs Dynamic arguments, 0..255, returning Dynamic) calling fn
+ * with userdata. Store it in a Dynamic or function-typed field, pass it as an argument: Haxe calls it like
+ * any function (a function type with other argument types gets a converting wrapper). It lives as long as
+ * Haxe or a handle refers to it; userdata stays the host's. Needs a loaded module (NOT_INITIALIZED);
+ * INVALID_ARGUMENT for a NULL fn or nargs out of range. */
+HLFFI_API hlffi_value* hlffi_function_new(hlffi_vm* vm, hlffi_function_func fn, int nargs, void* userdata);
+/* Calls the function value fn holds (a closure, a bound method from hlffi_get_field, a static function,
+ * a callback or a value from hlffi_function_new; also when held as Dynamic) with argc arguments
+ * converted to its declared types. Errors as hlffi_call_static: TYPE_MISMATCH for a wrong argc,
+ * INVALID_ARGUMENT for an argument that does not convert or a value that is not a function, NULL_VALUE
+ * for null, EXCEPTION_THROWN (recorded) when it throws. Returns a new handle (null for Void) or NULL. */
+HLFFI_API hlffi_value* hlffi_function_call(hlffi_value* fn, int argc, hlffi_value** argv);
+/* Inside a callback, function value or host native: when it returns, the Haxe call that invoked it throws
+ * value (copied: the caller still frees its handle), which Haxe code can catch; the result is then
+ * ignored. The last call wins. Outside one: INVALID_ARGUMENT, nothing thrown. */
+HLFFI_API void hlffi_throw(hlffi_vm* vm, hlffi_value* value);
+/* The same throwing a Haxe String made from UTF-8 text (`catch (e:String)` catches it). */
+HLFFI_API void hlffi_throw_string(hlffi_vm* vm, const char* message);
+
+/* A typed host native: args holds one slot per argument, *ret (zeroed) receives the result. */
+typedef void (*hlffi_native_typed_func)(hlffi_vm* vm, void* userdata, const hlffi_slot* args, hlffi_slot* ret);
+/* Before loading: binds the module's `@:hlNative("lib", "name")` functions to fn, for this VM only.
+ * signature: one letter per argument, '_', one for the result, e.g. "id_i" for (Int, Float) -> Int:
+ *   i Int, c hl.UI8, s hl.UI16 (in slot.i32)   l hl.I64 (i64)   f Single (f32)   d Float (f64)
+ *   b Bool (b)   B hl.Bytes (ptr)   S String, D Dynamic, O any other reference type (value: a handle)
+ *   v Void (result only).
+ * The load checks it against the module's declaration (mismatch: MODULE_LOAD_FAILED naming both); a
+ * registered native takes precedence over the VM's own of the same lib and name. Errors: INVALID_ARGUMENT
+ * (NULL or empty names, NULL fn, malformed signature, lib/name registered twice), ALREADY_INITIALIZED
+ * after the load. Natives nobody registered behave as without a host (see hlffi_vm_set_strict). */
+HLFFI_API hlffi_error_code hlffi_register_native(hlffi_vm* vm, const char* lib, const char* name,
+                                                 hlffi_native_typed_func fn, const char* signature, void* userdata);
 
 
 /* Strict mode (before loading): a module referring to natives this VM does not provide fails to load
@@ -417,6 +543,107 @@ HLFFI_API hlffi_error_code hlffi_vm_set_memory_limit(hlffi_vm* vm, size_t bytes)
 /* True when the program called Sys.exit (which returns to the host instead of ending the process);
  * *code receives the exit code. */
 HLFFI_API bool hlffi_vm_get_exit_code(hlffi_vm* vm, int* code);
+
+/* ---- Limits and host control ---------------------------------------------------------------- */
+
+/* Execution budgets for each call from the host into Haxe (the entry point, or any API function that
+ * runs Haxe code; calls made from inside a callback count toward the call around them). 0 = unlimited
+ * (the default). A spent budget aborts the call with HLFFI_ERROR_INTERRUPTED, an error text saying
+ * where it stopped (function, file:line); Haxe code cannot catch it, the VM stays usable and keeps
+ * whatever the aborted code had written. Instructions are counted conservatively at the poll points
+ * (a call charges its function's length in ops, a backward jump its loop's length), so a call never
+ * runs more than `instructions` ops; the time budget is checked at least every 16,384 ops (not while a
+ * native such as Sys.sleep blocks). They take effect from the next call. */
+HLFFI_API hlffi_error_code hlffi_vm_set_instruction_budget(hlffi_vm* vm, uint64_t instructions);
+HLFFI_API hlffi_error_code hlffi_vm_set_time_budget(hlffi_vm* vm, uint32_t milliseconds);
+/* Stops the running call at a poll point (backward jumps and calls: every loop and recursion) within
+ * 16,384 ops, as a spent budget does; Sys.sleep wakes up for it. Safe from any thread and from a signal
+ * handler while the VM exists (not concurrently with hlffi_load_* or hlffi_destroy). When no Haxe code
+ * runs, the request stays pending and stops the next call. NULL is a no-op. */
+HLFFI_API void hlffi_vm_interrupt(hlffi_vm* vm);
+
+/* Families of the VM's natives a host can deny (before loading). A denied native behaves as a missing
+ * one: calling it throws a Haxe exception "std@<name> is denied by the host", and strict mode refuses
+ * the module. Natives the host registers itself are never affected. */
+typedef enum {
+    HLFFI_NATIVES_FILES = 1,        /* opening files, the filesystem (stat, directories, delete, rename) */
+    HLFFI_NATIVES_PROCESSES = 2,    /* sys.io.Process, Sys.command */
+    HLFFI_NATIVES_SOCKETS = 4,      /* sys.net sockets and host names */
+    HLFFI_NATIVES_ENVIRONMENT = 8,  /* environment variables, the working directory, the time locale */
+    HLFFI_NATIVES_ALL_SYSTEM = 15
+} hlffi_natives_family;
+/* Adds (deny) or removes (allow) families from the VM's denied set; everything is allowed by default.
+ * Errors: INVALID_ARGUMENT for unknown bits, ALREADY_INITIALIZED once a module is loaded. */
+HLFFI_API hlffi_error_code hlffi_vm_deny_natives(hlffi_vm* vm, unsigned families);
+HLFFI_API hlffi_error_code hlffi_vm_allow_natives(hlffi_vm* vm, unsigned families);
+
+/* Receives everything Haxe code prints (Sys.print/println, trace, Sys.stdout()/stderr() writes and
+ * the output of Sys.command): UTF-8 bytes, `length` of them (not NUL-terminated; a character is never
+ * split), is_stderr for the error stream. Runs inside the Haxe call that printed. NULL restores the
+ * default (the process's stdout/stderr). */
+typedef void (*hlffi_print_func)(hlffi_vm* vm, void* userdata, const char* utf8, size_t length, bool is_stderr);
+HLFFI_API void hlffi_vm_set_print_hook(hlffi_vm* vm, hlffi_print_func fn, void* userdata);
+/* Told of Sys.exit(code): the process never ends; the call unwinds to the host (uncatchably), then the
+ * hook runs, then the API function returns (hlffi_vm_get_exit_code has the code). NULL removes it. */
+typedef void (*hlffi_exit_func)(hlffi_vm* vm, void* userdata, int code);
+HLFFI_API void hlffi_vm_set_exit_hook(hlffi_vm* vm, hlffi_exit_func fn, void* userdata);
+/* The current Haxe call stack, innermost first, one "Called from <function>(<file>:<line>)" line per
+ * frame as in hlffi_get_exception_stack, for a callback, hook or native running inside Haxe code:
+ * malloc'ed, the caller free()s. "" when no Haxe code is running or the module has no debug info;
+ * NULL for a NULL VM or when memory is exhausted. Call it from the thread running the VM. */
+HLFFI_API char* hlffi_vm_get_call_stack(hlffi_vm* vm);
+
+/* What the VM's memory and collector hold, for monitoring. */
+typedef struct hlffi_stats {
+    size_t heap_bytes;              /* bytes the Haxe heap holds: pages in use or kept for reuse, large blocks */
+    size_t heap_peak_bytes;         /* the most heap_bytes has been */
+    size_t total_allocated_bytes;   /* bytes of Haxe objects allocated since the load */
+    uint64_t collections;
+    double gc_pause_total_ms;       /* time spent collecting */
+    double gc_pause_max_ms;         /* the longest collection */
+    size_t live_handles;            /* hlffi_value handles not yet freed */
+    size_t vm_bytes;                /* everything the VM allocated (module, tables, heap pages, stacks) */
+} hlffi_stats;
+/* Fills *out (zeros before a load); NULL_VM / INVALID_ARGUMENT for NULL arguments. */
+HLFFI_API hlffi_error_code hlffi_vm_get_stats(hlffi_vm* vm, hlffi_stats* out);
+
+/* ---- Value kinds and host objects ---------------------------------------------------------- */
+
+/* The kind of the value a handle holds at run time: what a Dynamic holds (HLFFI_TYPE_I32 for a boxed
+ * Int, OBJ for an object ...), HLFFI_TYPE_NULL for a null value, HLFFI_TYPE_VOID for a NULL or freed
+ * handle. */
+HLFFI_API hlffi_type_kind hlffi_value_get_kind(hlffi_value* v);
+/* The runtime type of the value: an object's own class (a Derived held as Base or Dynamic gives
+ * Derived), a boxed number's basic type, an enum value's enum; a null value gives the type the handle
+ * declares. NULL for a NULL or freed handle. Owned by the VM. */
+HLFFI_API hlffi_type* hlffi_value_get_type(hlffi_value* v);
+/* Whether method `index` of hlffi_class_get_method_name is a static method (false on error). */
+HLFFI_API bool hlffi_class_method_is_static(hlffi_type* type, int index);
+/* Wraps host pointer ptr (not NULL) as a Haxe value of type hl.Abstract<"abstract_name"> (the module's
+ * type of that name when it has one, so Haxe functions taking it accept the value; Haxe code can always
+ * hold it as Dynamic). finalizer (may be NULL) runs exactly once, with ptr and userdata, when the GC frees
+ * the value (no handle and no Haxe reference left, then a collection) or at hlffi_destroy. It runs in
+ * the middle of a collection: it must not call into that VM. On failure (NULL) it is not called. */
+HLFFI_API hlffi_value* hlffi_value_host(hlffi_vm* vm, const char* abstract_name, void* ptr,
+                                        void (*finalizer)(void* ptr, void* userdata), void* userdata);
+/* The host pointer of a host value of that abstract name (NULL name: any), held as the abstract or as
+ * Dynamic; NULL (INVALID_TYPE, NULL_VALUE) for anything else. */
+HLFFI_API void* hlffi_value_as_host(hlffi_value* v, const char* abstract_name);
+
+/* ---- More values ---------------------------------------------------------------------------- */
+
+/* A Haxe Int64 (haxe.Int64 / hl.I64) handle. */
+HLFFI_API hlffi_value* hlffi_value_i64(hlffi_vm* vm, int64_t value);
+/* The value as a 64-bit integer by Haxe's rules (Int and Float convert); the fallback on failure or null. */
+HLFFI_API int64_t hlffi_value_as_i64(hlffi_value* value, int64_t fallback);
+/* A Haxe String of `length` UTF-8 bytes (embedded NULs kept; invalid sequences become U+FFFD). utf8 may
+ * be NULL only with length 0. */
+HLFFI_API hlffi_value* hlffi_value_string_len(hlffi_vm* vm, const char* utf8, size_t length);
+/* Std.string of the value as malloc'ed UTF-8 (NUL-terminated too) with its byte length in *length
+ * (embedded NULs kept; length may be NULL); NULL on failure. */
+HLFFI_API char* hlffi_value_as_string_len(hlffi_value* value, size_t* length);
+/* A new empty anonymous object ({}); add fields with hlffi_set_field and the typed setters. */
+HLFFI_API hlffi_value* hlffi_value_object(hlffi_vm* vm);
 
 /* ---- Utilities ------------------------------------------------------------------------------ */
 

@@ -1,18 +1,18 @@
 /* Public instance-member functions (hlffi-api.md "Instance members"): constructing a class through the
  * `__constructor__` binding of its statics type, and fields and methods of class instances (resolved
  * by name through the class chain, methods dispatched through the virtual table so that overrides are
- * called, hl-spec.md 6.4), anonymous structures and dynamic objects (by field hash, hli_dyn_get/set). */
+ * called, hl-spec.md 6.4), anonymous structures and dynamic objects (by field hash, hli_dyn_get/set).
+ * Properties with accessors behave as Reflect.getProperty/setProperty: a class's get_<name>/set_<name>
+ * is called when it has one (Haxe 4 compiles a `(get, set)` property to the accessors alone, with no
+ * field). Instance-of checks count superclasses and interfaces. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/handles.h"
+#include "api/api_call.h"
+#include "api/api_classes.h"
 #include "api/api_internal.h"
 #include "rt/rt.h"
-
-#define DCE_HINT "(removed by dead-code elimination? add @:keep or compile with -dce no)"
-#define ARGS_ON_STACK 16
-
 
 /* Checks handle h (belonging to vm when vm is not NULL); false with INVALID_ARGUMENT set when it is
  * NULL, freed or another VM's. */
@@ -25,25 +25,11 @@ static bool check_handle(hlffi_vm *vm, hlffi_value *h, const char *what) {
     return false;
 }
 
-/* Converts handle h to type `to` into *out; false (error set, naming what) when it cannot. */
-static bool convert_arg(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
-                        const char *what) {
-    if (!check_handle(vm, h, what))
-        return false;
-    memset(out, 0, sizeof *out);
-    if (hli_dyn_cast(th, &h->v, h->t, to, out) == HLI_OK)
-        return true;
-    th->exc_value = NULL;
-    char a[128], b[128];
-    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: cannot convert %s to %s", what,
-                hli_rt_type_str(vm, h->t, a, sizeof a), hli_rt_type_str(vm, to, b, sizeof b));
-    return false;
-}
-
 /* The object a handle holds: *o the value (its type word first) and the type its members resolve in
- * (the runtime class for instances, so that subclasses' members are found). NULL with the error set
- * for a NULL/freed handle (INVALID_ARGUMENT when the VM is known), a null value (NULL_VALUE) or a
- * value that has no members (INVALID_TYPE). */
+ * (the runtime class for instances, so that subclasses' members are found; the object underneath a
+ * virtual, such as a value typed by an interface). NULL with the error set for a NULL/freed handle
+ * (INVALID_ARGUMENT when the VM is known), a null value (NULL_VALUE) or a value that has no members
+ * (INVALID_TYPE). */
 static hli_thread *object_of(hlffi_value *obj, const char *member, vdynamic **o, hli_type **t) {
     if (obj == NULL || obj->t == NULL)
         return NULL; /* no VM to record the error on */
@@ -68,6 +54,10 @@ static hli_thread *object_of(hlffi_value *obj, const char *member, vdynamic **o,
         return NULL;
     }
     *t = k == HSTRUCT ? obj->t : (*o)->t; /* structs carry no type word */
+    if ((*t)->kind == HVIRTUAL && ((vvirtual *)*o)->value != NULL && ((vvirtual *)*o)->value->t->kind == HOBJ) {
+        *o = ((vvirtual *)*o)->value; /* stays reachable: the virtual (rooted by obj) points to it */
+        *t = (*o)->t;
+    }
     k = (*t)->kind;
     if (k != HOBJ && k != HSTRUCT && k != HVIRTUAL && k != HDYNOBJ) {
         char a[128];
@@ -93,22 +83,37 @@ static bool find_field(const hli_module *m, hli_type *cls, const char *name, uin
     return false;
 }
 
-/* A class's method by name, walking the supers; virtual ones through the object's virtual table (the
- * override of the runtime class). NULL when none. */
-static hli_fn *find_method(hlffi_vm *vm, hli_type *cls, vdynamic *o, const char *name) {
+const hli_proto *hli_api_find_proto(hlffi_vm *vm, hli_type *cls, const char *name) {
     const hli_module *m = vm->prog->m;
     for (hli_type *t = cls; t != NULL; t = t->u.obj->super) {
         const hli_type_obj *ob = t->u.obj;
-        for (uint32_t i = 0; i < ob->nproto; i++) {
-            const hli_proto *p = &ob->proto[i];
-            if (strcmp(hli_module_string(m, p->name, NULL), name) != 0)
-                continue;
-            if (p->pindex >= 0 && cls->kind == HOBJ && o->t->vobj_proto != NULL)
-                return (hli_fn *)o->t->vobj_proto[p->pindex];
-            return &vm->prog->fns[p->findex];
-        }
+        for (uint32_t i = 0; i < ob->nproto; i++)
+            if (strcmp(hli_module_string(m, ob->proto[i].name, NULL), name) == 0)
+                return &ob->proto[i];
     }
     return NULL;
+}
+
+/* A class's method by name, walking the supers; virtual ones through the object's virtual table (the
+ * override of the runtime class). NULL when none. */
+static hli_fn *find_method(hlffi_vm *vm, hli_type *cls, vdynamic *o, const char *name) {
+    const hli_proto *p = hli_api_find_proto(vm, cls, name);
+    if (p == NULL)
+        return NULL;
+    if (p->pindex >= 0 && cls->kind == HOBJ && o->t->vobj_proto != NULL && o->t->vobj_proto[p->pindex] != NULL)
+        return (hli_fn *)o->t->vobj_proto[p->pindex];
+    return &vm->prog->fns[p->findex];
+}
+
+/* The accessor <prefix><name> of a property of a class instance, taking nargs arguments after the
+ * object; NULL when the class has none. */
+static hli_fn *accessor(hlffi_vm *vm, hli_type *t, vdynamic *o, const char *prefix, const char *name,
+                        uint32_t nargs) {
+    char buf[256];
+    if (t->kind != HOBJ || (size_t)snprintf(buf, sizeof buf, "%s%s", prefix, name) >= sizeof buf)
+        return NULL;
+    hli_fn *fn = find_method(vm, t, o, buf);
+    return fn != NULL && fn->type->u.fun->nargs == nargs + 1 ? fn : NULL;
 }
 
 HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc, hlffi_value **argv) {
@@ -121,20 +126,16 @@ HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc,
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "the class name is NULL");
         return NULL;
     }
-    hli_type *statics = hli_api_find_class(vm, class_name);
-    if (statics == NULL)
+    hli_class_entry *e = hli_api_class(vm, class_name);
+    if (e == NULL)
         return NULL;
-    uint32_t fid;
-    hli_type *ft;
-    hli_fn *fn = NULL;
-    if (find_field(vm->prog->m, statics, "__constructor__", &fid, &ft)) {
-        const hli_obj_rt *rt = statics->u.obj->rt;
-        for (uint32_t b = 0; b < rt->nbindings; b++)
-            if (rt->bindings[b].fid == fid)
-                fn = rt->bindings[b].fn;
-    }
+    bool oom;
+    const hli_static_member *s = hli_api_static_member(vm, e, "__constructor__", &oom);
+    if (oom)
+        return NULL;
+    hli_fn *fn = s != NULL ? s->fn : NULL;
     if (fn == NULL || fn->type->u.fun->nargs == 0 || fn->type->u.fun->args[0]->kind != HOBJ) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "class %s has no constructor " DCE_HINT, class_name);
+        HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "class %s has no constructor " HLI_DCE_HINT, class_name);
         return NULL;
     }
     const hli_type_fun *ftype = fn->type->u.fun;
@@ -149,38 +150,21 @@ HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc,
                     nargs == 2 ? "" : "s", argc);
         return NULL;
     }
-    hli_reg stack_args[ARGS_ON_STACK], *args = stack_args;
-    if (nargs > ARGS_ON_STACK && (args = hli_mem_array(&vm->mem, nargs, sizeof *args)) == NULL) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory for the arguments");
+    th->exc_value = NULL;
+    vobj *o = hli_alloc_obj(th, ftype->args[0]);
+    if (o == NULL) {
+        hli_api_call_failed(vm, HLI_EXC);
         return NULL;
     }
-    memset(args, 0, nargs * sizeof *args);
+    hli_root_push(th, &o); /* the constructor's frame holds it once pushed; the result handle after */
+    hlffi_value *r = hli_api_invoke(vm, th, fn, true, o, nargs - 1, argv, class_name);
     hlffi_value *result = NULL;
-    hli_root_range_push(th, args, nargs * sizeof *args); /* conversions and the allocation may collect */
-    bool ok = true;
-    for (uint32_t i = 1; i < nargs && ok; i++) {
-        char what[64];
-        snprintf(what, sizeof what, "new %s argument %u", class_name, i - 1);
-        ok = convert_arg(vm, th, argv[i - 1], ftype->args[i], &args[i], what);
+    if (r != NULL) {
+        hli_handle_free(r);
+        hli_reg v = {.p = o};
+        result = hli_handle_new(vm, ftype->args[0], &v);
     }
-    if (ok) {
-        th->exc_value = NULL;
-        args[0].p = hli_alloc_obj(th, ftype->args[0]);
-        if (args[0].p == NULL) {
-            hli_api_call_failed(vm, HLI_EXC);
-        } else {
-            hli_reg ret;
-            memset(&ret, 0, sizeof ret);
-            hli_status st = hli_call_fn(th, fn, args, nargs, &ret);
-            if (st != HLI_OK)
-                hli_api_call_failed(vm, st);
-            else
-                result = hli_handle_new(vm, ftype->args[0], &args[0]);
-        }
-    }
-    hli_root_range_pop(th);
-    if (args != stack_args)
-        hli_mem_free(&vm->mem, args, nargs * sizeof *args);
+    hli_root_pop(th, 1);
     return result;
 }
 
@@ -192,6 +176,9 @@ HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name)
         return NULL;
     hlffi_vm *vm = obj->vm;
     if (t->kind == HOBJ || t->kind == HSTRUCT) {
+        hli_fn *get = accessor(vm, t, o, "get_", field_name, 0);
+        if (get != NULL)
+            return hli_api_invoke(vm, th, get, true, o, 0, NULL, field_name);
         uint32_t fid;
         hli_type *ft;
         if (find_field(vm->prog->m, t, field_name, &fid, &ft)) {
@@ -201,7 +188,7 @@ HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name)
             return hli_handle_new(vm, ft, &r);
         }
         if (find_method(vm, t, o, field_name) == NULL) {
-            HLI_VM_FAIL(vm, HLFFI_ERROR_FIELD_NOT_FOUND, "field %s not found " DCE_HINT, field_name);
+            HLI_VM_FAIL(vm, HLFFI_ERROR_FIELD_NOT_FOUND, "field %s not found " HLI_DCE_HINT, field_name);
             return NULL;
         }
         if (t->kind == HSTRUCT) {
@@ -236,16 +223,22 @@ HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_v
         return false;
     hlffi_vm *vm = obj->vm;
     if (t->kind == HOBJ || t->kind == HSTRUCT) {
+        hli_fn *set = accessor(vm, t, o, "set_", field_name, 1);
+        if (set != NULL) {
+            hlffi_value *r = hli_api_invoke(vm, th, set, true, o, 1, &value, field_name);
+            hli_handle_free(r);
+            return r != NULL;
+        }
         uint32_t fid;
         hli_type *ft;
         if (!find_field(vm->prog->m, t, field_name, &fid, &ft)) {
             HLI_VM_FAIL(vm, find_method(vm, t, o, field_name) != NULL ? HLFFI_ERROR_TYPE_MISMATCH
                                                                        : HLFFI_ERROR_FIELD_NOT_FOUND,
-                        "%s: no such variable " DCE_HINT, field_name);
+                        "%s: no such variable " HLI_DCE_HINT, field_name);
             return false;
         }
         hli_reg r;
-        if (!convert_arg(vm, th, value, ft, &r, field_name))
+        if (!hli_api_arg(vm, th, value, ft, &r, field_name, 0))
             return false;
         /* the object is rooted by its handle and never moves */
         memcpy((uint8_t *)o + t->u.obj->rt->fields_indexes[fid], &r, hli_type_size(ft));
@@ -277,69 +270,84 @@ HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_na
     }
     /* A method of the class (the object is argument 0), else a field holding a function (closure). */
     hli_fn *fn = t->kind == HOBJ || t->kind == HSTRUCT ? find_method(vm, t, o, method_name) : NULL;
-    vclosure *c = NULL;
-    const hli_type_fun *ftype;
-    uint32_t first; /* the first argument the caller gives */
     if (fn != NULL) {
-        ftype = fn->type->u.fun;
-        first = 1;
-    } else {
-        hlffi_value *f = hlffi_get_field(obj, method_name);
-        if (f == NULL) {
-            if (vm->error.code == HLFFI_ERROR_FIELD_NOT_FOUND)
-                HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "method %s not found " DCE_HINT, method_name);
+        uint32_t nargs = fn->type->u.fun->nargs;
+        if ((uint32_t)argc + 1 != nargs) {
+            HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_MISMATCH, "%s takes %u argument%s, %d given", method_name, nargs - 1,
+                        nargs == 2 ? "" : "s", argc);
             return NULL;
         }
-        c = hlffi_value_is_null(f) ? NULL : f->v.p;
-        hli_type *ct = c != NULL ? c->t : NULL;
-        hli_handle_free(f); /* c stays reachable from the object */
-        if (ct == NULL || ct->kind != HFUN) {
-            HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "%s is not a method", method_name);
-            return NULL;
-        }
-        ftype = ct->u.fun;
-        first = 0;
+        return hli_api_invoke(vm, th, fn, true, o, nargs - 1, argv, method_name);
     }
-    uint32_t nargs = ftype->nargs;
-    if ((uint32_t)argc != nargs - first) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_MISMATCH, "%s takes %u argument%s, %d given", method_name, nargs - first,
-                    nargs - first == 1 ? "" : "s", argc);
+    hlffi_value *f = hlffi_get_field(obj, method_name);
+    if (f == NULL) {
+        if (vm->error.code == HLFFI_ERROR_FIELD_NOT_FOUND)
+            HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "method %s not found " HLI_DCE_HINT, method_name);
         return NULL;
     }
-    hli_reg stack_args[ARGS_ON_STACK], *args = stack_args;
-    if (nargs > ARGS_ON_STACK && (args = hli_mem_array(&vm->mem, nargs, sizeof *args)) == NULL) {
+    vclosure *c = hlffi_value_is_null(f) ? NULL : f->v.p;
+    hli_type *ct = c != NULL ? c->t : NULL;
+    if (ct == NULL || ct->kind != HFUN) {
+        hli_handle_free(f);
+        HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "%s is not a method", method_name);
+        return NULL;
+    }
+    const hli_type_fun *ftype = ct->u.fun;
+    uint32_t nargs = ftype->nargs;
+    if ((uint32_t)argc != nargs) {
+        hli_handle_free(f);
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_MISMATCH, "%s takes %u argument%s, %d given", method_name, nargs,
+                    nargs == 1 ? "" : "s", argc);
+        return NULL;
+    }
+    hli_reg stack_args[16], *args = stack_args;
+    if (nargs > 16 && (args = hli_mem_array(&vm->mem, nargs, sizeof *args)) == NULL) {
+        hli_handle_free(f);
         HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory for the arguments");
         return NULL;
     }
     memset(args, 0, (nargs > 0 ? nargs : 1) * sizeof *args);
     hlffi_value *result = NULL;
     hli_root_range_push(th, args, nargs * sizeof *args); /* conversions may allocate (boxing) */
-    hli_root_push(th, &c);
-    if (first == 1)
-        args[0].p = o;
     bool ok = true;
-    for (uint32_t i = first; i < nargs && ok; i++) {
-        char what[64];
-        snprintf(what, sizeof what, "%s argument %u", method_name, i - first);
-        ok = convert_arg(vm, th, argv[i - first], ftype->args[i], &args[i], what);
-    }
+    for (uint32_t i = 0; i < nargs && ok; i++)
+        ok = hli_api_arg(vm, th, argv[i], ftype->args[i], &args[i], method_name, i);
     if (ok) {
         hli_reg ret;
         memset(&ret, 0, sizeof ret);
         th->exc_value = NULL;
-        hli_status st = fn != NULL ? hli_call_fn(th, fn, args, nargs, &ret) : hli_call_closure(th, c, args, nargs, &ret);
+        hli_status st = hli_call_closure(th, c, args, nargs, &ret); /* c stays rooted by the handle f */
         if (st != HLI_OK)
             hli_api_call_failed(vm, st);
-        else if (ftype->ret->kind == HVOID)
-            result = hli_handle_new(vm, HLI_T(dyn), NULL);
         else
-            result = hli_handle_new(vm, ftype->ret, &ret);
+            result = hli_api_result(vm, ftype->ret, &ret);
     }
-    hli_root_pop(th, 1);
     hli_root_range_pop(th);
+    hli_handle_free(f);
     if (args != stack_args)
         hli_mem_free(&vm->mem, args, nargs * sizeof *args);
     return result;
+}
+
+/* Whether an object type is (a subclass of) one of the classes in an interface's __implementedBy__
+ * list: how Haxe's own Std.isOfType checks an interface (hl/BaseType.hx). The static initialisation
+ * fills the list, with the classes implementing the interface directly or through a super-interface. */
+static bool implements(hlffi_vm *vm, hli_class_entry *e, hli_type *ot) {
+    vobj *cls = hli_api_class_object(vm, e);
+    bool oom;
+    const hli_static_member *s = cls != NULL ? hli_api_static_member(vm, e, "__implementedBy__", &oom) : NULL;
+    if (s == NULL || s->type->kind != HARRAY)
+        return false;
+    varray *a;
+    memcpy(&a, (uint8_t *)cls + e->statics->u.obj->rt->fields_indexes[s->fid], sizeof a);
+    if (a == NULL || a->at == NULL || a->at->kind != HTYPE)
+        return false;
+    hli_type **impl = hli_aptr(a, hli_type *);
+    for (int32_t i = 0; i < a->size; i++)
+        for (hli_type *t = ot; t != NULL; t = t->u.obj->super)
+            if (t == impl[i])
+                return true;
+    return false;
 }
 
 HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
@@ -353,11 +361,13 @@ HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
         o = ((vvirtual *)o)->value;
     if (o == NULL || o->t->kind != HOBJ)
         return false;
-    const hli_module *m = obj->vm->prog->m;
+    hlffi_vm *vm = obj->vm;
+    const hli_module *m = vm->prog->m;
     for (hli_type *t = o->t; t != NULL; t = t->u.obj->super)
         if (strcmp(hli_module_string(m, t->u.obj->name, NULL), class_name) == 0)
             return true;
-    return false;
+    hli_class_entry *e = hli_api_class(vm, class_name);
+    return e != NULL && e->statics != NULL && implements(vm, e, o->t);
 }
 
 

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api_data.h"
+#include "api/api_cache.h"
+#include "api/api_callbacks.h"
 #include "api/api_types.h"
 #include "api/handles.h"
 #include "exec/vm.h"
@@ -152,9 +155,12 @@ HLFFI_API void hlffi_destroy(hlffi_vm *vm) {
     if (vm == NULL)
         return;
     hli_handles_destroy(vm);
+    hli_caches_free(vm);
     hli_class_index_free(vm);
     hli_api_types_free(vm);
+    hli_api_data_free(vm);
     hli_teardown(vm);
+    hli_callbacks_free(vm); /* after the heap: host closures point at its signature types */
     hli_clear_exception(vm);
     hli_mem_free(&vm->mem, vm->file_path, vm->file_path ? strlen(vm->file_path) + 1 : 0);
     hli_module_free(vm->module);

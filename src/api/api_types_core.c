@@ -1,5 +1,6 @@
 /* The two public type pointers (src/api/api_types.h): the builtin descriptors every VM shares, the
  * per-VM wrappers of module types, and the resolution of an hl_type* parameter to a VM type. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api_types.h"
@@ -53,22 +54,31 @@ struct hlffi_type *hli_api_type_check(hlffi_type *type) {
     return type != NULL && type->magic == HLI_API_TYPE_MAGIC ? type : NULL;
 }
 
-hlffi_type *hli_api_type_wrap(hlffi_vm *vm, hli_type *t) {
-    if (vm->types == NULL) {
-        hli_api_types *ts = hli_mem_alloc(&vm->mem, sizeof *ts);
-        if (ts == NULL)
-            goto oom;
-        memset(ts, 0, sizeof *ts);
-        ts->n = vm->module != NULL ? vm->module->ntypes : 0;
-        if (ts->n > 0 && (ts->by_index = hli_mem_array(&vm->mem, ts->n, sizeof *ts->by_index)) == NULL) {
-            hli_mem_free(&vm->mem, ts, sizeof *ts);
-            goto oom;
-        }
-        if (ts->by_index != NULL)
-            memset(ts->by_index, 0, ts->n * sizeof *ts->by_index);
-        vm->types = ts;
+hli_api_types *hli_api_types_state(hlffi_vm *vm) {
+    if (vm->types != NULL)
+        return vm->types;
+    hli_api_types *ts = hli_mem_alloc(&vm->mem, sizeof *ts);
+    if (ts == NULL)
+        goto oom;
+    memset(ts, 0, sizeof *ts);
+    ts->n = vm->module != NULL ? vm->module->ntypes : 0;
+    if (ts->n > 0 && (ts->by_index = hli_mem_array(&vm->mem, ts->n, sizeof *ts->by_index)) == NULL) {
+        hli_mem_free(&vm->mem, ts, sizeof *ts);
+        goto oom;
     }
-    hli_api_types *ts = vm->types;
+    if (ts->by_index != NULL)
+        memset(ts->by_index, 0, ts->n * sizeof *ts->by_index);
+    vm->types = ts;
+    return ts;
+oom:
+    HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory making a type descriptor");
+    return NULL;
+}
+
+hlffi_type *hli_api_type_wrap(hlffi_vm *vm, hli_type *t) {
+    hli_api_types *ts = hli_api_types_state(vm);
+    if (ts == NULL)
+        return NULL;
     bool in_module = t->index < ts->n && &vm->module->types[t->index] == t;
     if (in_module && ts->by_index[t->index] != NULL)
         return ts->by_index[t->index];
@@ -93,6 +103,22 @@ hlffi_type *hli_api_type_wrap(hlffi_vm *vm, hli_type *t) {
 oom:
     HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory making a type descriptor");
     return NULL;
+}
+
+/* The basic kinds: those reported as one type per kind (hli_api_type_public). */
+static bool is_basic_kind(hli_kind k) {
+    return k <= HDYN || k == HTYPE || k == HARRAY || k == HDYNOBJ;
+}
+
+hlffi_type *hli_api_type_public(hlffi_vm *vm, hli_type *t) {
+    if (is_basic_kind(t->kind)) {
+        hli_api_types *ts = hli_api_types_indexed(vm);
+        if (ts == NULL)
+            return NULL;
+        if (ts->basic[t->kind] != NULL)
+            t = ts->basic[t->kind];
+    }
+    return hli_api_type_wrap(vm, t);
 }
 
 static hli_kind kind_of(hlffi_type_kind k) {
@@ -123,26 +149,48 @@ hli_type *hli_api_resolve_type(hlffi_vm *vm, const hl_type *p) {
     return w->t;
 }
 
+/* A wrapper and what it made on request (its name text, its member tables). */
+static void wrapper_free(hlffi_vm *vm, struct hlffi_type *w) {
+    hli_mem_free(&vm->mem, w->name, w->name_size);
+    hli_mem_free(&vm->mem, w->fields, w->nfields * sizeof *w->fields);
+    hli_mem_free(&vm->mem, w->methods, w->nmethods * sizeof *w->methods);
+    w->magic = 0;
+    hli_mem_free(&vm->mem, w, sizeof *w);
+}
+
+static void names_free(hlffi_vm *vm, hli_api_names *nt) {
+    hli_mem_free(&vm->mem, nt->e, nt->cap * sizeof *nt->e);
+    nt->e = NULL;
+    nt->cap = 0;
+}
+
 void hli_api_types_free(hlffi_vm *vm) {
     hli_api_types *ts = vm->types;
     if (ts == NULL)
         return;
-    for (uint32_t i = 0; i < ts->n; i++) {
-        struct hlffi_type *w = ts->by_index[i];
-        if (w != NULL) {
-            hli_mem_free(&vm->mem, w->name, w->name_size);
-            w->magic = 0;
-            hli_mem_free(&vm->mem, w, sizeof *w);
-        }
-    }
+    for (uint32_t i = 0; i < ts->n; i++)
+        if (ts->by_index[i] != NULL)
+            wrapper_free(vm, ts->by_index[i]);
     for (struct hlffi_type *w = ts->runtime, *next; w != NULL; w = next) {
         next = w->next_runtime;
-        hli_mem_free(&vm->mem, w->name, w->name_size);
-        w->magic = 0;
-        hli_mem_free(&vm->mem, w, sizeof *w);
+        wrapper_free(vm, w);
     }
     if (ts->by_index != NULL)
         hli_mem_free(&vm->mem, ts->by_index, ts->n * sizeof *ts->by_index);
+    names_free(vm, &ts->by_name);
+    names_free(vm, &ts->abstracts);
+    names_free(vm, &ts->statics);
     hli_mem_free(&vm->mem, ts, sizeof *ts);
     vm->types = NULL;
+}
+
+char *hli_api_strdup(hlffi_vm *vm, const char *s) {
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c == NULL) {
+        HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory copying a name");
+        return NULL;
+    }
+    memcpy(c, s, n);
+    return c;
 }

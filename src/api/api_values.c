@@ -5,6 +5,7 @@
 
 #include "api/handles.h"
 #include "api/api_internal.h"
+#include "exec/poll.h"
 #include "rt/rt.h"
 
 HLFFI_API void hlffi_value_free(hlffi_value *value) { hli_handle_free(value); }
@@ -31,8 +32,7 @@ hlffi_error_code hli_api_call_failed(hlffi_vm *vm, hli_status st) {
             vm->exited = true;
             return HLI_VM_FAIL(vm, HLFFI_ERROR_CALL_FAILED, "the program called Sys.exit(%d)", vm->exit_code);
         }
-        return HLI_VM_FAIL(vm, th->abort_kind == HLI_ABORT_OOM ? HLFFI_ERROR_OUT_OF_MEMORY : HLFFI_ERROR_INTERRUPTED,
-                           "execution stopped: %s", th->abort_kind == HLI_ABORT_OOM ? "out of memory" : "interrupted");
+        return hli_poll_abort_error(vm); /* an interrupt or budget: why and where (src/exec/poll.c) */
     }
     return hli_report_exception(vm);
 }

@@ -63,3 +63,12 @@ void hli_mem_free(hli_mem *mem, void *p, size_t n) {
     mem->used -= n;
     free(p);
 }
+
+bool hli_mem_charge(hli_mem *mem, size_t n) {
+    if (n == 0 || !admit(mem, n))
+        return false;
+    admitted(mem, mem, n); /* any non-NULL pointer: only the counters matter */
+    return true;
+}
+
+void hli_mem_uncharge(hli_mem *mem, size_t n) { mem->used -= n; }

@@ -3,6 +3,7 @@
 #ifndef HLI_CORE_MEM_H
 #define HLI_CORE_MEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,5 +27,9 @@ HLI_INTERNAL void hli_mem_free(hli_mem *mem, void *p, size_t n);
 /* Zeroed memory of n bytes aligned to `align` (a power of two, at least sizeof(void*)); freed with
  * hli_mem_free like any other block. */
 HLI_INTERNAL void *hli_mem_alloc_aligned(hli_mem *mem, size_t n, size_t align);
+/* Accounts n bytes the caller maps itself (the collector's pages: src/gc/gc_os.c) as hli_mem_alloc
+ * would: limit, failure injection, counters. False when refused; hli_mem_uncharge gives them back. */
+HLI_INTERNAL bool hli_mem_charge(hli_mem *mem, size_t n);
+HLI_INTERNAL void hli_mem_uncharge(hli_mem *mem, size_t n);
 
 #endif

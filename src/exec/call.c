@@ -5,9 +5,11 @@
 #include "exec/code.h"
 #include "exec/exec.h"
 #include "exec/interp_ops.h"
+#include "exec/poll.h"
 #include "rt/rt.h"
 
-hli_reg *hli_push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret_mode, hli_type *ret_conv) {
+/* Shared by hli_push_frame and the API's entry (hli_call_begin), where it is inlined. */
+static inline hli_reg *push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret_mode, hli_type *ret_conv) {
     const hli_code *code = fn->code;
     hli_reg *regs = th->reg_top;
     if ((size_t)(th->reg_limit - regs) < code->nregs && (regs = hli_stack_reserve(th, code->nregs)) == NULL) {
@@ -18,7 +20,16 @@ hli_reg *hli_push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret
         hli_throw_error(th, "Stack overflow");
         return NULL;
     }
-    memset(regs, 0, code->nregs * sizeof(hli_reg));
+    /* Most frames are small: plain stores beat a call to memset (and a loop, which compilers turn into
+     * a slow `rep stos`). */
+    switch (code->nregs) {
+    case 4: regs[3].i64 = 0; /* fallthrough */
+    case 3: regs[2].i64 = 0; /* fallthrough */
+    case 2: regs[1].i64 = 0; /* fallthrough */
+    case 1: regs[0].i64 = 0; /* fallthrough */
+    case 0: break;
+    default: memset(regs, 0, code->nregs * sizeof(hli_reg));
+    }
     th->reg_top = regs + code->nregs;
     hli_frame *fr = &th->frames[th->nframes++];
     fr->fn = fn;
@@ -30,9 +41,37 @@ hli_reg *hli_push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret
     return regs;
 }
 
+hli_reg *hli_push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret_mode, hli_type *ret_conv) {
+    return push_frame(th, fn, ret_reg, ret_mode, ret_conv);
+}
+
 void hli_pop_frame(hli_thread *th) {
     hli_stack_release(th, th->frames[th->nframes - 1].regs);
     th->nframes--;
+}
+
+/* Runs the frame just pushed at index base to its return, as an entry from C: the entry is a poll point
+ * like any call (charged with the function's length), and the outermost entry (from the host) starts
+ * and ends the per-call budgets and reports Sys.exit (poll.c). On failure the frame is gone. */
+static inline hli_status run_pushed(hli_thread *th, uint32_t base, hli_reg *ret) {
+    bool top = th->c_depth == 0;
+    if (top)
+        hli_poll_begin(th);
+    th->c_depth++;
+    hli_status st = HLI_OK;
+    if (hli_poll_charge(th, (int32_t)th->frames[base].fn->code->nops))
+        st = hli_poll_slow(th);
+    if (st == HLI_OK)
+        st = hli_interp(th, base, ret);
+    else
+        while (th->nframes > base)
+            hli_pop_frame(th);
+    th->c_depth--;
+    if (top)
+        return hli_poll_end(th, st);
+    if (st == HLI_ABORT) /* the Haxe code around this entry stops at its next poll point, whatever C does */
+        th->poll_ticks = th->poll_refill = 0;
+    return st;
 }
 
 hli_status hli_call_fn(hli_thread *th, hli_fn *fn, const hli_reg *args, uint32_t nargs, hli_reg *ret) {
@@ -40,19 +79,24 @@ hli_status hli_call_fn(hli_thread *th, hli_fn *fn, const hli_reg *args, uint32_t
     if (ret == NULL)
         ret = &dummy;
     ret->i64 = 0;
-    if (fn->kind == HLI_FN_MISSING)
-        return hli_throw_error(th, "Primitive or library is missing");
-    if (fn->kind == HLI_FN_NATIVE) {
+    if (fn->kind != HLI_FN_BYTECODE) {
         hli_reg local[256 + 1];
         if (nargs > 256)
             return hli_throw_error(th, "Too many arguments");
         memcpy(local, args, nargs * sizeof(hli_reg));
-        return fn->native(th, local, ret);
+        if (th->c_depth > 0)
+            return hli_native_call(th, fn, local, ret);
+        /* The host calling a native directly: still one call from the host (budgets, Sys.exit). */
+        hli_poll_begin(th);
+        th->c_depth++;
+        hli_status st = hli_native_call(th, fn, local, ret);
+        th->c_depth--;
+        return hli_poll_end(th, st);
     }
     if (nargs != fn->code->nargs)
         return hli_throw_error(th, "Missing arguments : %u expected but %u passed", (unsigned)fn->code->nargs,
                                (unsigned)nargs);
-    if (th->c_depth >= HLI_MAX_C_DEPTH)
+    if (hli_c_entry_full(th))
         return hli_throw_error(th, "Stack overflow");
     uint32_t base = th->nframes;
     hli_reg *regs = hli_push_frame(th, fn, -1, HLI_RET_DIRECT, NULL);
@@ -60,10 +104,45 @@ hli_status hli_call_fn(hli_thread *th, hli_fn *fn, const hli_reg *args, uint32_t
         return HLI_EXC;
     if (nargs > 0)
         memcpy(regs, args, nargs * sizeof(hli_reg));
-    th->c_depth++;
-    hli_status st = hli_interp(th, base, ret);
-    th->c_depth--;
-    return st;
+    return run_pushed(th, base, ret);
+}
+
+/* The embedding API's entry (src/api), in two steps so that arguments are converted straight into the
+ * callee's registers: no copy, and an argument that allocates while the next one converts stays rooted
+ * (the pushed frame is scanned by its pointer map). */
+hli_reg *hli_call_begin(hli_thread *th, hli_fn *fn) {
+    if (hli_c_entry_full(th)) {
+        hli_throw_error(th, "Stack overflow");
+        return NULL;
+    }
+    return push_frame(th, fn, -1, HLI_RET_DIRECT, NULL);
+}
+
+hli_status hli_call_run(hli_thread *th, hli_reg *ret) { return run_pushed(th, th->nframes - 1, ret); }
+
+void hli_call_cancel(hli_thread *th) { hli_pop_frame(th); }
+
+/* The API's typed entry: the frame of bytecode function fn, `self` first when not NULL, then n argument
+ * slots copied as they are (numbers in their declared types), run to its return. One function, so that
+ * the fastest path from C into Haxe has no call in between. */
+hli_status hli_call_copy(hli_thread *th, hli_fn *fn, void *self, const void *args, uint32_t n, hli_reg *ret) {
+    if (hli_c_entry_full(th))
+        return hli_throw_error(th, "Stack overflow");
+    hli_reg *regs = push_frame(th, fn, -1, HLI_RET_DIRECT, NULL);
+    if (regs == NULL)
+        return HLI_EXC;
+    if (self != NULL)
+        (regs++)->p = self;
+    const uint8_t *src = args;
+    switch (n) { /* few arguments: plain moves (a loop gets vectorised with overlap checks) */
+    case 4: memcpy(&regs[3], src + 3 * sizeof(hli_reg), sizeof(hli_reg)); /* fallthrough */
+    case 3: memcpy(&regs[2], src + 2 * sizeof(hli_reg), sizeof(hli_reg)); /* fallthrough */
+    case 2: memcpy(&regs[1], src + sizeof(hli_reg), sizeof(hli_reg)); /* fallthrough */
+    case 1: memcpy(&regs[0], src, sizeof(hli_reg)); /* fallthrough */
+    case 0: break;
+    default: memcpy(regs, src, n * sizeof(hli_reg));
+    }
+    return run_pushed(th, th->nframes - 1, ret);
 }
 
 hli_status hli_call_closure(hli_thread *th, vclosure *c, const hli_reg *args, uint32_t nargs, hli_reg *ret) {
@@ -83,16 +162,13 @@ hli_status hli_call_closure(hli_thread *th, vclosure *c, const hli_reg *args, ui
         hli_reg local;
         bool pushed = false;
         uint32_t base = th->nframes;
-        if (th->c_depth >= HLI_MAX_C_DEPTH)
+        if (hli_c_entry_full(th))
             return hli_throw_error(th, "Stack overflow");
         hli_status st = hli_op_call_converted(th, c, vals, types, nargs, -1, wt->ret, &local, &pushed);
         if (st != HLI_OK)
             return st;
-        if (pushed) {
-            th->c_depth++;
-            st = hli_interp(th, base, &local);
-            th->c_depth--;
-        }
+        if (pushed)
+            st = run_pushed(th, base, &local);
         if (ret != NULL)
             *ret = local;
         return st;
@@ -104,7 +180,8 @@ hli_status hli_call_closure(hli_thread *th, vclosure *c, const hli_reg *args, ui
     if (nargs > 256)
         return hli_throw_error(th, "Too many arguments");
     local[0].p = c->value;
-    memcpy(local + 1, args, nargs * sizeof(hli_reg));
+    if (nargs != 0) /* args may be NULL then */
+        memcpy(local + 1, args, nargs * sizeof(hli_reg));
     hli_root_range_push(th, local, (nargs + 1) * sizeof(hli_reg));
     hli_status st = hli_call_fn(th, fn, local, nargs + 1, ret);
     hli_root_range_pop(th);

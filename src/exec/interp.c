@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exec/interp_ops.h"
+#include "exec/poll.h"
 #include "rt/rt.h"
 
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(HLI_SWITCH_DISPATCH)
@@ -65,10 +66,11 @@ static inline void load_w(hli_reg *dst, const void *src, int w) {
 
 static inline void store_w(void *dst, const hli_reg *src, int w) { memcpy(dst, src, (size_t)w); }
 
-/* The poll point (backward jumps and calls) when the thread has work flagged. */
+/* The poll point's slow path (exec/poll.h), entered from backward jumps, calls and caught exceptions when
+ * the countdown runs out; pc is saved first so that an abort says where it stopped. */
 static hli_status poll_point(hli_thread *th, const hli_iop *pc) {
     th->frames[th->nframes - 1].pc = pc;
-    return hli_op_poll(th);
+    return hli_poll_slow(th);
 }
 
 const int32_t *hli_interp_handlers(void) {
@@ -115,7 +117,7 @@ hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result) {
 #define JUMP(target)                                      \
     do {                                                  \
         const hli_iop *to_ = ops + (target);              \
-        if (to_ <= pc && th->poll && (st = poll_point(th, pc)) != HLI_OK) \
+        if (to_ <= pc && hli_poll_charge(th, (int32_t)(pc - to_) + 1) && (st = poll_point(th, pc)) != HLI_OK) \
             goto exception;                               \
         pc = to_;                                         \
         DISPATCH();                                       \
@@ -297,6 +299,8 @@ dispatch:
             code = fr->fn->code;
             ops = code->ops;
             pc = ops;
+            if (hli_poll_charge(th, (int32_t)code->nops) && (st = poll_point(th, pc)) != HLI_OK)
+                goto exception;
             DISPATCH();
         }
         if (pc->a >= 0)
@@ -330,7 +334,7 @@ dispatch:
             ops = cc->ops;
             pc = ops;
             fr->pc = pc;
-            if (th->poll && (st = poll_point(th, pc)) != HLI_OK)
+            if (hli_poll_charge(th, (int32_t)cc->nops) && (st = poll_point(th, pc)) != HLI_OK)
                 goto exception;
             DISPATCH();
         }
@@ -340,10 +344,8 @@ dispatch:
         for (uint32_t i = 0; i < nargs; i++)
             argv[i + shift] = regs[av[i]];
         SAVE();
-        if (callee->kind == HLI_FN_MISSING)
-            THROW(hli_throw_error(th, "Primitive or library is missing"));
         tmp.i64 = 0;
-        if ((st = callee->native(th, argv, &tmp)) != HLI_OK)
+        if ((st = hli_native_call(th, callee, argv, &tmp)) != HLI_OK)
             goto exception;
         if (pc->a >= 0)
             A = tmp;
@@ -822,6 +824,9 @@ exception:
         ops = code->ops;
         regs[t.exc_reg].p = th->exc_value;
         pc = t.handler;
+        /* A poll point too: a handler may lie before its trap, so throwing can loop without a jump. */
+        if (hli_poll_charge(th, 1) && (st = poll_point(th, pc)) != HLI_OK)
+            goto exception;
         DISPATCH();
     }
     while (th->ntraps > 0 && th->traps[th->ntraps - 1].frame >= base)

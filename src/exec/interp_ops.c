@@ -1,5 +1,5 @@
 /* Slow paths of the interpreter (see interp_ops.h): comparisons with HashLink's special rules,
- * numeric conversions, small-integer arithmetic, converted (dynamic) calls and the poll point. */
+ * numeric conversions, small-integer arithmetic, converted (dynamic) calls. */
 #include <math.h>
 #include <string.h>
 
@@ -301,8 +301,7 @@ hli_status hli_op_call_converted(hli_thread *th, vclosure *c, const hli_reg *con
     hli_reg r;
     r.i64 = 0;
     if (st == HLI_OK)
-        st = fn->kind == HLI_FN_MISSING ? hli_throw_error(th, "Primitive or library is missing")
-                                        : fn->native(th, args, &r);
+        st = hli_native_call(th, fn, args, &r);
     hli_root_range_pop(th);
     if (st != HLI_OK)
         return st;
@@ -346,11 +345,4 @@ bool hli_op_value_fits(const vdynamic *v, const hli_type *to) {
     case HENUM: return t->u.tenum == to->u.tenum;
     default: return true; /* arrays, closures, dynobjs: same kind, same layout */
     }
-}
-
-hli_status hli_op_poll(hli_thread *th) {
-    if (th->abort_kind != HLI_ABORT_NONE)
-        return HLI_ABORT;
-    th->poll = 0;
-    return HLI_OK;
 }

@@ -26,7 +26,5 @@ HLI_INTERNAL hli_status hli_op_call_converted(hli_thread *th, vclosure *c, const
 HLI_INTERNAL hli_status hli_op_virtual_method(hli_thread *th, vvirtual *v, int32_t hash, vclosure **out);
 /* XCHECKCAST: does value v (non-null) have a runtime type that an unsafe cast to `to` may assume? */
 HLI_INTERNAL bool hli_op_value_fits(const vdynamic *v, const hli_type *to);
-/* The poll point's work (interrupts, budgets); HLI_ABORT stops the run. */
-HLI_INTERNAL hli_status hli_op_poll(hli_thread *th);
 
 #endif

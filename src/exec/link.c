@@ -8,6 +8,27 @@
 #include "exec/link.h"
 #include "rt/rt.h"
 #include "std/natives.h"
+#include "std/std_families.h"
+
+/* The HLFFI_NATIVES_* family of a VM native (std_families.h), 0 for none. */
+static unsigned native_family(const char *lib, const char *name) {
+    static const struct {
+        const char *name; /* a trailing '_' makes it a prefix */
+        unsigned family;
+    } table[] = {
+#define HLI_SYSTEM_NATIVE(n, fam) {n, fam},
+        HLI_STD_SYSTEM_NATIVES(HLI_SYSTEM_NATIVE)
+#undef HLI_SYSTEM_NATIVE
+    };
+    if (strcmp(lib, "std") != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        size_t n = strlen(table[i].name);
+        if (table[i].name[n - 1] == '_' ? strncmp(name, table[i].name, n) == 0 : strcmp(name, table[i].name) == 0)
+            return table[i].family;
+    }
+    return 0;
+}
 
 /* Resolves every native against the VM's registry, checking signatures (hl-spec.md 6.5). */
 static hlffi_error_code resolve_natives(hlffi_vm *vm, hli_program *p) {
@@ -19,6 +40,12 @@ static hlffi_error_code resolve_natives(hlffi_vm *vm, hli_program *p) {
         const char *name = hli_module_string(m, n->name, NULL);
         fn->lib = lib;
         fn->name = name;
+        /* The host's natives first (per VM, signature-checked by the API layer that registered them). */
+        int host = vm->host_natives != NULL ? vm->host_natives(vm, fn, lib[0] == '?' ? lib + 1 : lib, name) : 0;
+        if (host < 0)
+            return vm->error.code;
+        if (host > 0)
+            continue;
         const hli_native_def *def = hli_std_find(lib[0] == '?' ? lib + 1 : lib, name);
         if (def == NULL) {
             fn->kind = HLI_FN_MISSING;
@@ -31,6 +58,11 @@ static hlffi_error_code resolve_natives(hlffi_vm *vm, hli_program *p) {
             return HLI_VM_FAIL(vm, HLFFI_ERROR_MODULE_LOAD_FAILED,
                                "native %s@%s: the module declares %s (signature %s) but this VM provides %s",
                                lib, name, hli_type_str(m, n->type, readable, sizeof readable), sig, def->sig);
+        }
+        if ((native_family(def->lib, name) & vm->denied_natives) != 0) {
+            fn->kind = HLI_FN_MISSING; /* calling it throws "... is denied by the host" (hli_native_call) */
+            fn->denied = true;
+            continue;
         }
         fn->kind = HLI_FN_NATIVE;
         fn->native = def->fn;
@@ -56,8 +88,8 @@ uint32_t hli_missing_natives(const hlffi_vm *vm, char *buf, size_t size) {
         if (fn->kind != HLI_FN_MISSING)
             continue;
         count++;
-        int n = snprintf(buf + len, size > len ? size - len : 0, "%s%s@%s", count > 1 ? ", " : "", fn->lib,
-                         fn->name);
+        int n = snprintf(buf + len, size > len ? size - len : 0, "%s%s@%s%s", count > 1 ? ", " : "", fn->lib,
+                         fn->name, fn->denied ? " (denied by the host)" : "");
         if (n > 0)
             len = len + (size_t)n < size ? len + (size_t)n : size;
     }

@@ -7,6 +7,7 @@
 #include "exec/code.h"
 #include "exec/exec.h"
 #include "exec/link.h"
+#include "exec/poll.h"
 #include "rt/rt.h"
 
 /* Builds the constant objects of hl-spec.md 1.11 (string literals) into their globals. */
@@ -121,7 +122,6 @@ hlffi_error_code hli_run_entry(hlffi_vm *vm) {
         return HLFFI_OK;
     }
     if (st == HLI_ABORT)
-        return HLI_VM_FAIL(vm, th->abort_kind == HLI_ABORT_OOM ? HLFFI_ERROR_OUT_OF_MEMORY : HLFFI_ERROR_INTERRUPTED,
-                           "execution stopped: %s", th->abort_kind == HLI_ABORT_OOM ? "out of memory" : "interrupted");
+        return hli_poll_abort_error(vm);
     return hli_report_exception(vm);
 }

@@ -5,11 +5,18 @@
 #ifndef HLI_EXEC_THREAD_H
 #define HLI_EXEC_THREAD_H
 
+#include <stdatomic.h>
+
 #include "exec/vm.h"
 
 #define HLI_MAX_EXC_STACK 256 /* frames captured per exception, as HashLink */
 #define HLI_MAX_ROOTS 1024    /* temporary roots a thread may hold at once */
 #define HLI_MAX_C_DEPTH 200   /* nested entries from C into the interpreter (natives calling back) */
+#define HLI_MAX_RANGES 1024   /* temporary root ranges a thread may hold at once */
+/* What the C code between two nested entries may push at most: an entry is refused ("Stack overflow")
+ * when less is left, so deep nesting through natives and callbacks cannot overflow the root stacks. */
+#define HLI_C_ENTRY_ROOTS 64
+#define HLI_C_ENTRY_RANGES 16
 
 /* A call frame. Registers live in the thread's register stack; frames in the frame stack. */
 typedef struct hli_frame {
@@ -62,7 +69,14 @@ struct hli_thread {
     vclosure *error_handler;       /* set_error_handler */
     hli_abort_kind abort_kind;
     uint32_t blocking;             /* hl.Gc.blocking nesting */
-    volatile uint32_t poll;        /* nonzero: the interpreter's poll point has work (interrupt, budget) */
+    /* The poll point (exec/poll.h): a countdown of work charged at backward jumps and calls (this
+     * thread's alone); at zero the slow path runs. `poll` is nonzero while an asynchronous request (host
+     * interrupt) is pending, for code that waits outside the interpreter (sys_sleep) to return early. */
+    _Atomic uint32_t poll;
+    int32_t poll_ticks;
+    int32_t poll_refill;           /* the countdown's value at its last refill */
+    uint64_t budget_used;          /* work charged since the host's call began (instruction budget) */
+    uint64_t deadline_ns;          /* CLOCK_MONOTONIC deadline of the host's call (time budget); 0: none */
     /* nested C entries: interpreter runs below this frame index return to C */
     uint32_t c_depth;
     uint32_t entry_frame;
@@ -70,7 +84,7 @@ struct hli_thread {
      * arrays being built) scanned word by word */
     void **roots[HLI_MAX_ROOTS];
     uint32_t nroots;
-    struct { const void *base; size_t size; } ranges[HLI_MAX_ROOTS / 16];
+    struct { const void *base; size_t size; } ranges[HLI_MAX_RANGES];
     uint32_t nranges;
 };
 
@@ -90,6 +104,12 @@ static inline void hli_root_range_push(hli_thread *th, const void *base, size_t 
     th->nranges++;
 }
 static inline void hli_root_range_pop(hli_thread *th) { th->nranges--; }
+/* True when one more nested entry from C (an interpreter run, a host function) must be refused: the
+ * depth bound is reached or the temporary roots are running out. */
+static inline bool hli_c_entry_full(const hli_thread *th) {
+    return th->c_depth >= HLI_MAX_C_DEPTH || th->nroots > HLI_MAX_ROOTS - HLI_C_ENTRY_ROOTS ||
+           th->nranges > HLI_MAX_RANGES - HLI_C_ENTRY_RANGES;
+}
 
 /* ---- exceptions ------------------------------------------------------------------------------- */
 
@@ -101,12 +121,35 @@ HLI_INTERNAL hli_status hli_throw_error(hli_thread *th, const char *fmt, ...) HL
 /* Throws the out-of-memory error. */
 HLI_INTERNAL hli_status hli_throw_oom(hli_thread *th, size_t request);
 
+/* Calls a function handle that is not bytecode: the VM's natives, the host's (HLI_FN_HOST), or one
+ * nobody provides (throws "Primitive or library is missing"). args: in its declared types. */
+static inline hli_status hli_native_call(hli_thread *th, hli_fn *fn, hli_reg *args, hli_reg *ret) {
+    if (fn->kind == HLI_FN_NATIVE)
+        return fn->native(th, args, ret);
+    if (fn->kind == HLI_FN_HOST)
+        return fn->host(th, fn, args, ret);
+    if (fn->denied) /* its family was denied (hlffi_vm_deny_natives) */
+        return hli_throw_error(th, "%s@%s is denied by the host", fn->lib, fn->name);
+    return hli_throw_error(th, "Primitive or library is missing");
+}
+
 /* ---- calls from C into Haxe (natives calling back, the embedding API) ------------------------------ */
 
 /* Calls function handle fn with args in its declared types; the result (its declared return type) in
  * *ret (may be NULL for void). Runs a nested interpreter; C nesting is bounded by HLI_MAX_C_DEPTH
  * (deeper calls throw "Stack overflow"). */
 HLI_INTERNAL hli_status hli_call_fn(hli_thread *th, hli_fn *fn, const hli_reg *args, uint32_t nargs, hli_reg *ret);
+/* The embedding API's entry for bytecode function fn: hli_call_begin pushes its frame and returns its
+ * registers (all zeroed) for the caller to write the arguments into, in their declared types (NULL with
+ * "Stack overflow" thrown at the depth limits); then hli_call_run runs it to its return (*ret: the
+ * result), or hli_call_cancel pops it unrun. */
+HLI_INTERNAL hli_reg *hli_call_begin(hli_thread *th, hli_fn *fn);
+HLI_INTERNAL hli_status hli_call_run(hli_thread *th, hli_reg *ret);
+HLI_INTERNAL void hli_call_cancel(hli_thread *th);
+/* The same in one step for arguments already in their declared types: `self` (when not NULL) then n
+ * 8-byte slots copied into the first registers of fn's frame (bytecode). */
+HLI_INTERNAL hli_status hli_call_copy(hli_thread *th, hli_fn *fn, void *self, const void *args, uint32_t n,
+                                      hli_reg *ret);
 /* Calls a closure value: a bound value becomes argument 0; wrappers convert their arguments and
  * result. args are in the closure type's argument types. */
 HLI_INTERNAL hli_status hli_call_closure(hli_thread *th, vclosure *c, const hli_reg *args, uint32_t nargs,

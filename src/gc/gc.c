@@ -1,223 +1,24 @@
-/* The collector (see gc.h). Small blocks live in 64 KiB pages of one size class and kind, found from
- * any address through a hash map of page numbers (so interior pointers resolve in O(1)); large blocks
- * get their own 64 KiB-aligned mapping, registered in the same map for every page it spans. Marking
- * uses an explicit stack; sweeping rebuilds each page's allocation bitmap from its mark bitmap and
- * returns empty pages to the system. */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime */
-#include "gc/gc.h"
+/* The collector (see gc.h): allocation contexts and their fast path, marking with an explicit stack,
+ * the sweep and the heap policy. Pages come from gc_os.c, which also keeps the page map that resolves
+ * any address (interior pointers too) to its page in O(1). */
+#include "gc/gc_internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HLI_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define HLI_ASAN 1
-#endif
-#ifdef HLI_ASAN
-#include <sanitizer/asan_interface.h>
-#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
-#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
-#else
-#define POISON(p, n) ((void)(p), (void)(n))
-#define UNPOISON(p, n) ((void)(p), (void)(n))
-#endif
+/* Collect no earlier than after this many bytes: small programs never collect. */
+#define MIN_TRIGGER ((size_t)4 << 20)
 
-#define PAGE_SHIFT 16
-#define PAGE_SIZE ((size_t)1 << PAGE_SHIFT)
-#define LARGE_MIN ((size_t)32768 + 1) /* blocks above the largest size class */
-#define MIN_TRIGGER ((size_t)4 << 20)  /* collect no earlier than after this many bytes */
-
-static const uint32_t class_sizes[] = {
-    16,    32,    48,    64,    80,    96,    112,   128,   160,   192,   224,   256,   320,   384,
-    448,   512,   640,   768,   896,   1024,  1280,  1536,  1792,  2048,  2560,  3072,  3584,  4096,
-    5120,  6144,  7168,  8192,  10240, 12288, 14336, 16384, 20480, 24576, 28672, 32768,
-};
-#define NCLASSES (sizeof class_sizes / sizeof class_sizes[0])
-
-typedef struct gc_page {
-    uint8_t *base;
-    size_t span;          /* bytes of the mapping (PAGE_SIZE for small pages) */
-    uint32_t block_size;  /* large pages: 0 (one block of `size` bytes) */
-    uint32_t nblocks;
-    uint32_t nlive;       /* allocated blocks */
-    uint32_t cursor;      /* allocation search starts at this block */
-    size_t size;          /* large pages: the block's requested size */
-    hli_gc_kind kind;
-    uint64_t *alloc_bits;
-    uint64_t *mark_bits;
-} gc_page;
-
-/* Pages of one (size class, kind): a vector, searched from `current` for free blocks. */
-typedef struct page_list {
-    gc_page **pages;
-    uint32_t count, cap, current;
-} page_list;
-
-typedef struct mark_item {
-    void *block;
-    gc_page *page;
-} mark_item;
-
-struct hli_gc {
-    hli_mem *mem;
-    hli_gc_roots_fn roots;
-    hli_gc_trace_fn trace;
-    void *ctx;
-    page_list lists[NCLASSES][HLI_GC_KIND_COUNT];
-    page_list large;
-    /* Page map: open addressing over page numbers, linear probing, backward-shift deletion. */
-    uintptr_t *map_keys; /* page number + 1; 0 = empty */
-    gc_page **map_vals;
-    size_t map_cap, map_count;
-    mark_item *stack;
-    size_t stack_len, stack_cap;
-    bool stack_overflowed; /* a push failed for lack of memory: rescan marked blocks */
-    bool enabled;
-    bool collecting;
-    uint32_t stress_every;
-    bool stress_random;
-    uint32_t stress_count;
-    uint64_t rng;
-    size_t since_last;      /* bytes allocated since the last collection */
-    size_t trigger;         /* collect when since_last passes this */
-    uint8_t class_of[(32768 / 16) + 1]; /* (size + 15) / 16 -> size class */
-    hli_gc_stats stats;
+/* 8-byte steps to 128 (HashLink's layouts are multiples of 8: a two-field object is 24 bytes), then
+ * four classes per power of two; above 8 KiB, sizes that fill a 64 KiB page with little left over. */
+const uint32_t hli_gc_class_sizes[NCLASSES] = {
+    16,   24,   32,   40,   48,   56,   64,   72,    80,    88,    96,    104,   112,   120,   128,
+    160,  192,  224,  256,  320,  384,  448,  512,   640,   768,   896,   1024,  1280,  1536,  1792,
+    2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168,  8192,  9360,  10912, 13104, 16384, 21840, 32768,
 };
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* ---- page map ----------------------------------------------------------------------------------- */
-
-static size_t map_slot(uintptr_t key, size_t cap) {
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
-}
-
-static gc_page *map_get(const hli_gc *gc, uintptr_t pageno) {
-    if (gc->map_cap == 0)
-        return NULL;
-    uintptr_t key = pageno + 1;
-    for (size_t i = map_slot(key, gc->map_cap);; i = (i + 1) & (gc->map_cap - 1)) {
-        if (gc->map_keys[i] == key)
-            return gc->map_vals[i];
-        if (gc->map_keys[i] == 0)
-            return NULL;
-    }
-}
-
-static bool map_put(hli_gc *gc, uintptr_t pageno, gc_page *page);
-
-static bool map_grow(hli_gc *gc) {
-    size_t ncap = gc->map_cap ? gc->map_cap * 2 : 256;
-    uintptr_t *keys = hli_mem_array(gc->mem, ncap, sizeof *keys);
-    gc_page **vals = hli_mem_array(gc->mem, ncap, sizeof *vals);
-    if (keys == NULL || vals == NULL) {
-        hli_mem_free(gc->mem, keys, ncap * sizeof *keys);
-        hli_mem_free(gc->mem, vals, ncap * sizeof *vals);
-        return false;
-    }
-    uintptr_t *okeys = gc->map_keys;
-    gc_page **ovals = gc->map_vals;
-    size_t ocap = gc->map_cap;
-    gc->map_keys = keys;
-    gc->map_vals = vals;
-    gc->map_cap = ncap;
-    gc->map_count = 0;
-    for (size_t i = 0; i < ocap; i++)
-        if (okeys[i] != 0)
-            map_put(gc, okeys[i] - 1, ovals[i]);
-    hli_mem_free(gc->mem, okeys, ocap * sizeof *okeys);
-    hli_mem_free(gc->mem, ovals, ocap * sizeof *ovals);
-    return true;
-}
-
-static bool map_put(hli_gc *gc, uintptr_t pageno, gc_page *page) {
-    if ((gc->map_count + 1) * 2 > gc->map_cap && !map_grow(gc))
-        return false;
-    uintptr_t key = pageno + 1;
-    size_t i = map_slot(key, gc->map_cap);
-    while (gc->map_keys[i] != 0 && gc->map_keys[i] != key)
-        i = (i + 1) & (gc->map_cap - 1);
-    if (gc->map_keys[i] == 0)
-        gc->map_count++;
-    gc->map_keys[i] = key;
-    gc->map_vals[i] = page;
-    return true;
-}
-
-static void map_remove(hli_gc *gc, uintptr_t pageno) {
-    if (gc->map_cap == 0)
-        return; /* the map was never allocated (its first growth failed) */
-    uintptr_t key = pageno + 1;
-    size_t mask = gc->map_cap - 1, i = map_slot(key, gc->map_cap);
-    while (gc->map_keys[i] != key) {
-        if (gc->map_keys[i] == 0)
-            return;
-        i = (i + 1) & mask;
-    }
-    /* Backward-shift deletion keeps probe sequences intact without tombstones. */
-    for (size_t j = (i + 1) & mask; gc->map_keys[j] != 0; j = (j + 1) & mask) {
-        size_t home = map_slot(gc->map_keys[j], gc->map_cap);
-        if (((j - home) & mask) >= ((j - i) & mask)) {
-            gc->map_keys[i] = gc->map_keys[j];
-            gc->map_vals[i] = gc->map_vals[j];
-            i = j;
-        }
-    }
-    gc->map_keys[i] = 0;
-    gc->map_count--;
-}
-
-/* ---- pages -------------------------------------------------------------------------------------- */
-
-static size_t bitmap_bytes(uint32_t nblocks) { return ((size_t)nblocks + 63) / 64 * 8; }
-
-static void page_free(hli_gc *gc, gc_page *p) {
-    for (size_t off = 0; off < p->span; off += PAGE_SIZE)
-        map_remove(gc, ((uintptr_t)p->base + off) >> PAGE_SHIFT);
-    UNPOISON(p->base, p->span);
-    hli_mem_free(gc->mem, p->base, p->span);
-    hli_mem_free(gc->mem, p->alloc_bits, bitmap_bytes(p->nblocks));
-    hli_mem_free(gc->mem, p->mark_bits, bitmap_bytes(p->nblocks));
-    gc->stats.heap_bytes -= p->span;
-    hli_mem_free(gc->mem, p, sizeof *p);
-}
-
-static gc_page *page_new(hli_gc *gc, size_t span, uint32_t block_size, uint32_t nblocks, hli_gc_kind kind) {
-    gc_page *p = hli_mem_alloc(gc->mem, sizeof *p);
-    if (p == NULL)
-        return NULL;
-    p->span = span;
-    p->block_size = block_size;
-    p->nblocks = nblocks;
-    p->kind = kind;
-    p->base = hli_mem_alloc_aligned(gc->mem, span, PAGE_SIZE);
-    p->alloc_bits = hli_mem_alloc(gc->mem, bitmap_bytes(nblocks));
-    p->mark_bits = hli_mem_alloc(gc->mem, bitmap_bytes(nblocks));
-    bool mapped = p->base != NULL && p->alloc_bits != NULL && p->mark_bits != NULL;
-    size_t off = 0;
-    for (; mapped && off < span; off += PAGE_SIZE)
-        mapped = map_put(gc, ((uintptr_t)p->base + off) >> PAGE_SHIFT, p);
-    if (!mapped) {
-        for (size_t o = 0; o + PAGE_SIZE <= off; o += PAGE_SIZE)
-            map_remove(gc, ((uintptr_t)p->base + o) >> PAGE_SHIFT);
-        hli_mem_free(gc->mem, p->base, span);
-        hli_mem_free(gc->mem, p->alloc_bits, bitmap_bytes(nblocks));
-        hli_mem_free(gc->mem, p->mark_bits, bitmap_bytes(nblocks));
-        hli_mem_free(gc->mem, p, sizeof *p);
-        return NULL;
-    }
-    POISON(p->base, span);
-    gc->stats.heap_bytes += span;
-    return p;
-}
+/* ---- page lists --------------------------------------------------------------------------------- */
 
 static bool list_add(hli_gc *gc, page_list *l, gc_page *p) {
     if (l->count == l->cap) {
@@ -236,33 +37,32 @@ static bool list_add(hli_gc *gc, page_list *l, gc_page *p) {
 }
 
 static void list_free(hli_gc *gc, page_list *l) {
-    for (uint32_t i = 0; i < l->count; i++)
-        page_free(gc, l->pages[i]);
     hli_mem_free(gc->mem, l->pages, l->cap * sizeof *l->pages);
     memset(l, 0, sizeof *l);
 }
 
-/* Finds a free block in page p from its cursor; marks it allocated. */
-static void *page_take(gc_page *p) {
-    uint32_t nwords = (p->nblocks + 63) / 64;
-    for (uint32_t w = p->cursor / 64; w < nwords; w++) {
-        uint64_t free_bits = ~p->alloc_bits[w];
-        if (w == nwords - 1 && p->nblocks % 64 != 0)
-            free_bits &= ((uint64_t)1 << (p->nblocks % 64)) - 1;
-        if (free_bits == 0)
-            continue;
-        uint32_t bit = (uint32_t)__builtin_ctzll(free_bits);
-        uint32_t idx = w * 64 + bit;
-        p->alloc_bits[w] |= (uint64_t)1 << bit;
-        p->nlive++;
-        p->cursor = idx + 1;
-        return p->base + (size_t)idx * p->block_size;
-    }
-    p->cursor = p->nblocks;
-    return NULL;
+/* Sets up an empty page from gc_os_page for blocks of class cls and kind. */
+static void page_setup(gc_page *p, uint32_t cls, hli_gc_kind kind, bool zeroed) {
+    uint32_t bs = hli_gc_class_sizes[cls];
+    p->block_size = bs;
+    p->size = bs;
+    p->nblocks = (uint32_t)(PAGE_SIZE / bs);
+    p->recip = (uint32_t)((((uint64_t)1 << 32) + bs - 1) / bs);
+    p->nlive = 0;
+    p->cursor = 0;
+    p->fresh = zeroed ? 0 : p->nblocks;
+    p->cls = (uint8_t)cls;
+    p->kind = (uint8_t)kind;
+    p->state = PG_SMALL;
+    p->owner = NULL;
 }
 
-/* ---- allocation --------------------------------------------------------------------------------- */
+/* ---- creation and destruction ------------------------------------------------------------------- */
+
+static bool env_flag(const char *name) {
+    const char *v = getenv(name);
+    return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
 
 hli_gc *hli_gc_create(hli_mem *mem, hli_gc_roots_fn roots, hli_gc_trace_fn trace, void *ctx) {
     hli_gc *gc = hli_mem_alloc(mem, sizeof *gc);
@@ -275,9 +75,14 @@ hli_gc *hli_gc_create(hli_mem *mem, hli_gc_roots_fn roots, hli_gc_trace_fn trace
     gc->enabled = true;
     gc->trigger = MIN_TRIGGER;
     gc->rng = 0x2545F4914F6CDD1Dull;
+    gc->on_valgrind = HLI_ON_VALGRIND();
+    gc->verify = env_flag("HLFFI_GC_VERIFY");
+    gc->print_stats = env_flag("HLFFI_GC_STATS");
+    gc->created_ns = gc_now_ns();
+    gc->main_ctx.gc = gc;
     uint32_t c = 0;
-    for (uint32_t u = 0; u <= 32768 / 16; u++) {
-        while (class_sizes[c] < u * 16)
+    for (uint32_t u = 0; u <= SMALL_MAX / 8; u++) {
+        while (hli_gc_class_sizes[c] < u * 8)
             c++;
         gc->class_of[u] = (uint8_t)c;
     }
@@ -288,8 +93,7 @@ static void run_finalizers(gc_page *p, bool only_unmarked) {
     if (p->kind != HLI_GC_FINALIZER)
         return;
     for (uint32_t i = 0; i < p->nblocks; i++) {
-        uint64_t bit = (uint64_t)1 << (i % 64);
-        if (!(p->alloc_bits[i / 64] & bit) || (only_unmarked && (p->mark_bits[i / 64] & bit)))
+        if (!gc_bit(p->alloc_bits, i) || (only_unmarked && gc_bit(p->mark_bits, i)))
             continue;
         void *block = p->base + (size_t)i * p->block_size;
         hli_gc_finalizer fin;
@@ -299,23 +103,94 @@ static void run_finalizers(gc_page *p, bool only_unmarked) {
     }
 }
 
+/* Tells valgrind every live block of p is gone (the page is about to be unmapped). */
+static void vg_free_all(const hli_gc *gc, gc_page *p) {
+    if (!gc->on_valgrind)
+        return;
+    for (uint32_t i = 0; i < p->nblocks; i++)
+        if (gc_bit(p->alloc_bits, i))
+            HLI_VG_FREELIKE(p->base + (size_t)i * p->block_size);
+}
+
 void hli_gc_destroy(hli_gc *gc) {
     if (gc == NULL)
         return;
-    for (size_t c = 0; c < NCLASSES; c++) {
+    if (gc->verify) /* structure only: the roots may already be gone */
+        gc_verify_heap(gc, false);
+    if (gc->print_stats)
+        gc_print_summary(gc);
+    for (size_t c = 0; c < NCLASSES; c++)
         for (uint32_t i = 0; i < gc->lists[c][HLI_GC_FINALIZER].count; i++)
             run_finalizers(gc->lists[c][HLI_GC_FINALIZER].pages[i], false);
-        for (int k = 0; k < HLI_GC_KIND_COUNT; k++)
-            list_free(gc, &gc->lists[c][k]);
-    }
     for (uint32_t i = 0; i < gc->large.count; i++)
         run_finalizers(gc->large.pages[i], false);
+    for (size_t c = 0; c < NCLASSES; c++)
+        for (int k = 0; k < HLI_GC_KIND_COUNT; k++) {
+            page_list *l = &gc->lists[c][k];
+            for (uint32_t i = 0; i < l->count; i++)
+                vg_free_all(gc, l->pages[i]);
+            list_free(gc, l);
+        }
+    for (uint32_t i = 0; i < gc->large.count; i++) {
+        vg_free_all(gc, gc->large.pages[i]);
+        gc_os_large_free(gc, gc->large.pages[i]);
+    }
     list_free(gc, &gc->large);
-    hli_mem_free(gc->mem, gc->map_keys, gc->map_cap * sizeof *gc->map_keys);
-    hli_mem_free(gc->mem, gc->map_vals, gc->map_cap * sizeof *gc->map_vals);
+    while (gc->contexts != NULL)
+        hli_gc_context_free(gc->contexts);
+    gc_os_destroy(gc);
     hli_mem_free(gc->mem, gc->stack, gc->stack_cap * sizeof *gc->stack);
     hli_mem_free(gc->mem, gc, sizeof *gc);
 }
+
+/* ---- allocation contexts ------------------------------------------------------------------------ */
+
+hli_gc_tctx *hli_gc_main_context(hli_gc *gc) { return &gc->main_ctx; }
+
+hli_gc_tctx *hli_gc_context_new(hli_gc *gc) {
+    hli_gc_tctx *t = hli_mem_alloc(gc->mem, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->gc = gc;
+    t->next = gc->contexts;
+    gc->contexts = t;
+    return t;
+}
+
+/* The context stops allocating from its pages (they stay in their lists for any context). */
+static void context_release(hli_gc_tctx *t) {
+    for (size_t c = 0; c < NCLASSES; c++)
+        for (int k = 0; k < HLI_GC_KIND_COUNT; k++)
+            if (t->cur[c][k] != NULL) {
+                t->cur[c][k]->owner = NULL;
+                t->cur[c][k] = NULL;
+            }
+}
+
+void hli_gc_context_free(hli_gc_tctx *t) {
+    if (t == NULL || t == &t->gc->main_ctx)
+        return;
+    hli_gc *gc = t->gc;
+    context_release(t);
+    gc->folded_allocations += t->allocations;
+    gc->folded_bytes += t->allocated_bytes;
+    for (hli_gc_tctx **pp = &gc->contexts; *pp != NULL; pp = &(*pp)->next)
+        if (*pp == t) {
+            *pp = t->next;
+            break;
+        }
+    hli_mem_free(gc->mem, t, sizeof *t);
+}
+
+void hli_gc_safepoint(hli_gc *gc, hli_gc_tctx *ctx) {
+    /* One thread per VM: no other thread can be collecting, so there is nothing to wait for. The
+     * threads issue: when a collection is requested, flush this context (context_release), mark the
+     * thread stopped with its frames as roots, and wait for the collector to finish. */
+    if (gc != NULL)
+        (ctx != NULL ? ctx : &gc->main_ctx)->safepoints++;
+}
+
+/* ---- allocation --------------------------------------------------------------------------------- */
 
 static bool stress_due(hli_gc *gc) {
     if (gc->stress_every == 0)
@@ -331,71 +206,170 @@ static bool stress_due(hli_gc *gc) {
     return false;
 }
 
-static void *alloc_small(hli_gc *gc, size_t size, hli_gc_kind kind) {
-    uint32_t cls = gc->class_of[(size + 15) / 16];
+static bool may_collect(const hli_gc *gc) { return gc->enabled && !gc->collecting; }
+
+/* Takes the first free block of p from its cursor: its index, or UINT32_MAX when p is full. */
+static inline uint32_t page_take(gc_page *p) {
+    uint32_t nwords = (p->nblocks + 63) / 64;
+    for (uint32_t w = p->cursor / 64; w < nwords; w++) {
+        uint64_t free_bits = ~p->alloc_bits[w];
+        if (w == nwords - 1 && p->nblocks % 64 != 0)
+            free_bits &= ((uint64_t)1 << (p->nblocks % 64)) - 1;
+        if (free_bits == 0)
+            continue;
+        uint32_t idx = w * 64 + (uint32_t)__builtin_ctzll(free_bits);
+        p->alloc_bits[w] |= (uint64_t)1 << (idx % 64);
+        p->nlive++;
+        p->cursor = idx + 1;
+        return idx;
+    }
+    p->cursor = p->nblocks;
+    return UINT32_MAX;
+}
+
+/* Block idx of p, handed out: zeroed (blocks never handed out since the page was zero need nothing:
+ * the allocation cursor never passes `fresh`) and described to the memory checkers. The whole block,
+ * not just the request: RAW blocks are scanned over their full size. */
+static inline void *block_out(hli_gc_tctx *t, gc_page *p, uint32_t idx, size_t size) {
+    uint8_t *b = p->base + (size_t)idx * p->block_size;
+    bool zero = idx >= p->fresh;
+    HLI_UNPOISON(b, p->block_size);
+    if (GC_UNLIKELY(t->gc->on_valgrind))
+        HLI_VG_MALLOCLIKE(b, p->block_size, zero);
+    if (zero)
+        p->fresh = idx + 1;
+    else
+        memset(b, 0, p->block_size);
+    t->allocations++;
+    t->allocated_bytes += size;
+    return b;
+}
+
+/* A page of (cls, kind) with a free block for context t: a page with free blocks nobody allocates
+ * from, else an empty one from the system. Its free space counts towards the next collection. */
+static gc_page *page_acquire(hli_gc *gc, hli_gc_tctx *t, uint32_t cls, hli_gc_kind kind) {
     page_list *l = &gc->lists[cls][kind];
     for (; l->current < l->count; l->current++) {
         gc_page *p = l->pages[l->current];
-        if (p->nlive < p->nblocks) {
-            void *b = page_take(p);
-            if (b != NULL)
-                return b;
+        if (p->nlive < p->nblocks && p->owner == NULL) {
+            p->owner = t;
+            gc->since_last += (size_t)(p->nblocks - p->nlive) * p->block_size;
+            return p;
         }
     }
-    uint32_t bs = class_sizes[cls];
-    gc_page *p = page_new(gc, PAGE_SIZE, bs, (uint32_t)(PAGE_SIZE / bs), kind);
+    bool zeroed;
+    gc_page *p = gc_os_page(gc, &zeroed);
     if (p == NULL)
         return NULL;
+    page_setup(p, cls, kind, zeroed);
     if (!list_add(gc, l, p)) {
-        page_free(gc, p);
+        gc_os_page_release(gc, p);
         return NULL;
     }
-    l->current = l->count - 1;
-    return page_take(p);
+    p->owner = t;
+    gc->heap_bytes += PAGE_SIZE;
+    if (gc->heap_bytes + gc->pool_count * PAGE_SIZE > gc->peak_bytes)
+        gc->peak_bytes = gc->heap_bytes + gc->pool_count * PAGE_SIZE;
+    gc->since_last += PAGE_SIZE;
+    return p;
 }
 
-static void *alloc_large(hli_gc *gc, size_t size, hli_gc_kind kind) {
-    size_t span = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-    gc_page *p = page_new(gc, span, 0, 1, kind);
+static void *alloc_large(hli_gc_tctx *t, size_t size, hli_gc_kind kind) {
+    hli_gc *gc = t->gc;
+    gc_page *p = NULL;
+    for (int attempt = 0; attempt < 2 && p == NULL; attempt++) {
+        if (attempt > 0) {
+            if (!may_collect(gc))
+                return NULL;
+            /* Out of memory or at the limit: free what is dead, give every pooled page back, retry. */
+            hli_gc_collect(gc);
+            gc_os_trim(gc, 0);
+        }
+        p = gc_os_large(gc, size, kind);
+        if (p != NULL && !list_add(gc, &gc->large, p)) {
+            gc_os_large_free(gc, p);
+            p = NULL;
+        }
+    }
     if (p == NULL)
         return NULL;
-    if (!list_add(gc, &gc->large, p)) {
-        page_free(gc, p);
-        return NULL;
-    }
-    p->size = size;
-    p->alloc_bits[0] = 1;
-    p->nlive = 1;
+    gc->heap_bytes += p->span;
+    if (gc->heap_bytes + gc->pool_count * PAGE_SIZE > gc->peak_bytes)
+        gc->peak_bytes = gc->heap_bytes + gc->pool_count * PAGE_SIZE;
+    gc->since_last += (size + 4095) & ~(size_t)4095; /* what it can make resident */
+    HLI_UNPOISON(p->base, size);
+    if (GC_UNLIKELY(gc->on_valgrind))
+        HLI_VG_MALLOCLIKE(p->base, size, 1); /* a fresh mapping: zeros */
+    t->allocations++;
+    t->allocated_bytes += size;
     return p->base;
 }
 
-static void *try_alloc(hli_gc *gc, size_t size, hli_gc_kind kind) {
-    return size < LARGE_MIN ? alloc_small(gc, size, kind) : alloc_large(gc, size, kind);
+/* No page for class cls even after a collection (the limit, or the system, refuses one): a free
+ * block of a larger class of the same kind will do. Every size class needs a page of its own, so
+ * near the limit this is what lets a program that caught its out-of-memory error go on. */
+static void *alloc_larger_class(hli_gc_tctx *t, uint32_t cls, hli_gc_kind kind, size_t size) {
+    hli_gc *gc = t->gc;
+    for (uint32_t c = cls + 1; c < NCLASSES; c++) {
+        page_list *l = &gc->lists[c][kind];
+        for (uint32_t i = 0; i < l->count; i++) {
+            gc_page *p = l->pages[i];
+            if (p->nlive < p->nblocks && (p->owner == NULL || p->owner == t)) {
+                uint32_t idx = page_take(p);
+                if (idx != UINT32_MAX)
+                    return block_out(t, p, idx, size);
+            }
+        }
+    }
+    return NULL;
 }
 
-void *hli_gc_alloc(hli_gc *gc, size_t size, hli_gc_kind kind) {
-    if (size == 0 || size > ((size_t)1 << 40))
+/* Everything but a block from the context's current page: collections (trigger, stress), a new page,
+ * large blocks, failures. Stress mode allocates every block here (the context keeps no page). */
+static void *alloc_slow(hli_gc_tctx *t, size_t size, hli_gc_kind kind) {
+    hli_gc *gc = t->gc;
+    if (size == 0 || size > ((size_t)1 << 40) || (unsigned)kind >= HLI_GC_KIND_COUNT)
         return NULL;
-    if (gc->enabled && !gc->collecting && (gc->since_last >= gc->trigger || stress_due(gc)))
+    bool stress = gc->stress_every != 0;
+    if (may_collect(gc) && (gc->since_last >= gc->trigger || (stress && stress_due(gc))))
         hli_gc_collect(gc);
-    void *b = try_alloc(gc, size, kind);
-    if (b == NULL && gc->enabled && !gc->collecting) {
-        hli_gc_collect(gc); /* out of memory or at the limit: free what is dead and retry once */
-        b = try_alloc(gc, size, kind);
+    if (size > SMALL_MAX)
+        return alloc_large(t, size, kind);
+    uint32_t cls = gc->class_of[(size + 7) >> 3];
+    gc_page *cur = t->cur[cls][kind];
+    if (cur != NULL) { /* full: others may finish it after the next sweep */
+        cur->owner = NULL;
+        t->cur[cls][kind] = NULL;
     }
-    if (b == NULL)
-        return NULL;
-    /* The whole block, not just `size`: RAW blocks are scanned over their full size class, so the
-     * tail must hold zeros rather than a dead block's pointers. */
-    size_t usable = size < LARGE_MIN ? class_sizes[gc->class_of[(size + 15) / 16]] : size;
-    UNPOISON(b, usable);
-    memset(b, 0, usable);
-    gc->since_last += size;
-    gc->stats.allocations++;
-    gc->stats.allocated_bytes += size;
-    gc->stats.live_bytes += size;
+    gc_page *p = page_acquire(gc, t, cls, kind);
+    if (p == NULL && may_collect(gc)) {
+        hli_gc_collect(gc); /* out of memory or at the limit: free what is dead and retry once */
+        p = page_acquire(gc, t, cls, kind);
+    }
+    if (p == NULL)
+        return alloc_larger_class(t, cls, kind, size);
+    uint32_t idx = page_take(p);
+    void *b = block_out(t, p, idx, size);
+    if (stress)
+        p->owner = NULL;
+    else
+        t->cur[cls][kind] = p;
     return b;
 }
+
+void *hli_gc_alloc_in(hli_gc_tctx *t, size_t size, hli_gc_kind kind) {
+    if (size - 1 < SMALL_MAX && (unsigned)kind < HLI_GC_KIND_COUNT) {
+        gc_page *p = t->cur[t->gc->class_of[(size + 7) >> 3]][kind];
+        if (GC_LIKELY(p != NULL)) {
+            uint32_t idx = page_take(p);
+            if (GC_LIKELY(idx != UINT32_MAX))
+                return block_out(t, p, idx, size);
+        }
+    }
+    return alloc_slow(t, size, kind);
+}
+
+void *hli_gc_alloc(hli_gc *gc, size_t size, hli_gc_kind kind) { return hli_gc_alloc_in(&gc->main_ctx, size, kind); }
 
 /* ---- marking ------------------------------------------------------------------------------------ */
 
@@ -404,7 +378,7 @@ static void push(hli_gc *gc, void *block, gc_page *p) {
         size_t ncap = gc->stack_cap ? gc->stack_cap * 2 : 1024;
         mark_item *ns = hli_mem_array(gc->mem, ncap, sizeof *ns);
         if (ns == NULL) {
-            gc->stack_overflowed = true; /* recovered by rescanning marked blocks (see drain) */
+            gc->stack_overflowed = true; /* recovered by rescanning marked blocks (see gc_drain) */
             return;
         }
         if (gc->stack_len > 0)
@@ -419,7 +393,7 @@ static void push(hli_gc *gc, void *block, gc_page *p) {
 }
 
 void *hli_gc_block_of(hli_gc *gc, const void *ptr, size_t *size) {
-    gc_page *p = map_get(gc, (uintptr_t)ptr >> PAGE_SHIFT);
+    gc_page *p = gc_page_of(gc, ptr);
     if (p == NULL)
         return NULL;
     size_t off = (size_t)((const uint8_t *)ptr - p->base);
@@ -430,8 +404,8 @@ void *hli_gc_block_of(hli_gc *gc, const void *ptr, size_t *size) {
             *size = p->size;
         return p->base;
     }
-    uint32_t idx = (uint32_t)(off / p->block_size);
-    if (idx >= p->nblocks || !(p->alloc_bits[idx / 64] & ((uint64_t)1 << (idx % 64))))
+    uint32_t idx = gc_block_index(p, off);
+    if (idx >= p->nblocks || !gc_bit(p->alloc_bits, idx))
         return NULL;
     if (size)
         *size = p->block_size;
@@ -441,15 +415,18 @@ void *hli_gc_block_of(hli_gc *gc, const void *ptr, size_t *size) {
 void hli_gc_mark(hli_gc *gc, const void *ptr) {
     if (ptr == NULL)
         return;
-    gc_page *p = map_get(gc, (uintptr_t)ptr >> PAGE_SHIFT);
+    gc_page *p = gc_page_of(gc, ptr);
     if (p == NULL)
         return;
     size_t off = (size_t)((const uint8_t *)ptr - p->base);
-    uint32_t idx = p->block_size == 0 ? 0 : (uint32_t)(off / p->block_size);
-    if (p->block_size == 0 ? off >= p->size : idx >= p->nblocks)
-        return;
+    uint32_t idx = p->block_size == 0 ? 0 : gc_block_index(p, off);
     uint64_t bit = (uint64_t)1 << (idx % 64);
-    if (!(p->alloc_bits[idx / 64] & bit) || (p->mark_bits[idx / 64] & bit))
+    if (GC_UNLIKELY((p->block_size == 0 ? off >= p->size : idx >= p->nblocks) || !(p->alloc_bits[idx / 64] & bit))) {
+        if (gc->verify)
+            gc_verify_bad_pointer(gc, ptr, p); /* into the collector's memory, but no live block */
+        return;
+    }
+    if (p->mark_bits[idx / 64] & bit)
         return;
     p->mark_bits[idx / 64] |= bit;
     if (p->kind == HLI_GC_DYNAMIC || p->kind == HLI_GC_RAW)
@@ -466,14 +443,28 @@ void hli_gc_mark_range(hli_gc *gc, const void *ptr, size_t size) {
 }
 
 static void scan(hli_gc *gc, void *block, gc_page *p) {
-    size_t size = p->block_size ? p->block_size : p->size;
+    if (GC_UNLIKELY(gc->verify)) {
+        gc->vfrom = block;
+        gc->vfrom_page = p;
+    }
     if (p->kind == HLI_GC_RAW)
-        hli_gc_mark_range(gc, block, size);
+        hli_gc_mark_range(gc, block, gc_block_bytes(p));
     else
-        gc->trace(gc, block, size, gc->ctx);
+        gc->trace(gc, block, gc_block_bytes(p), gc->ctx);
 }
 
-static void drain(hli_gc *gc) {
+static void rescan_list(hli_gc *gc, page_list *l) {
+    for (uint32_t i = 0; i < l->count; i++) {
+        gc_page *p = l->pages[i];
+        if (p->kind != HLI_GC_DYNAMIC && p->kind != HLI_GC_RAW)
+            continue;
+        for (uint32_t b = 0; b < p->nblocks; b++)
+            if (gc_bit(p->mark_bits, b))
+                scan(gc, p->base + (size_t)b * p->block_size, p);
+    }
+}
+
+void gc_drain(hli_gc *gc) {
     for (;;) {
         while (gc->stack_len > 0) {
             mark_item it = gc->stack[--gc->stack_len];
@@ -483,35 +474,28 @@ static void drain(hli_gc *gc) {
             return;
         /* A push was lost: rescan every marked block of a scanned kind until nothing new is marked. */
         gc->stack_overflowed = false;
-        for (size_t c = 0; c <= NCLASSES; c++)
-            for (int k = HLI_GC_DYNAMIC; k <= HLI_GC_RAW; k++) {
-                page_list *l = c < NCLASSES ? &gc->lists[c][k] : &gc->large;
-                for (uint32_t i = 0; i < l->count; i++) {
-                    gc_page *p = l->pages[i];
-                    if (p->kind != HLI_GC_DYNAMIC && p->kind != HLI_GC_RAW)
-                        continue;
-                    for (uint32_t b = 0; b < p->nblocks; b++)
-                        if (p->mark_bits[b / 64] & ((uint64_t)1 << (b % 64)))
-                            scan(gc, p->base + (size_t)b * p->block_size, p);
-                }
-            }
+        for (size_t c = 0; c < NCLASSES; c++)
+            for (int k = HLI_GC_DYNAMIC; k <= HLI_GC_RAW; k++)
+                rescan_list(gc, &gc->lists[c][k]);
+        rescan_list(gc, &gc->large);
     }
 }
 
 /* ---- sweeping ----------------------------------------------------------------------------------- */
 
-/* Frees unmarked blocks of p; returns true when the page is now empty. */
-static bool sweep_page(hli_gc *gc, gc_page *p) {
+/* Frees the unmarked blocks of p and clears its marks; returns its live block count. */
+static uint32_t sweep_page(hli_gc *gc, gc_page *p) {
     run_finalizers(p, true);
     uint32_t nwords = (p->nblocks + 63) / 64, live = 0;
     for (uint32_t w = 0; w < nwords; w++) {
         uint64_t dead = p->alloc_bits[w] & ~p->mark_bits[w];
         while (dead != 0) {
-            uint32_t bit = (uint32_t)__builtin_ctzll(dead);
+            uint32_t idx = w * 64 + (uint32_t)__builtin_ctzll(dead);
             dead &= dead - 1;
-            size_t bsize = p->block_size ? p->block_size : p->size;
-            gc->stats.live_bytes -= bsize <= gc->stats.live_bytes ? bsize : gc->stats.live_bytes;
-            POISON(p->base + (size_t)(w * 64 + bit) * p->block_size, bsize);
+            uint8_t *b = p->base + (size_t)idx * p->block_size;
+            if (GC_UNLIKELY(gc->on_valgrind))
+                HLI_VG_FREELIKE(b);
+            HLI_POISON(b, gc_block_bytes(p));
         }
         p->alloc_bits[w] &= p->mark_bits[w];
         p->mark_bits[w] = 0;
@@ -519,43 +503,72 @@ static bool sweep_page(hli_gc *gc, gc_page *p) {
     }
     p->nlive = live;
     p->cursor = 0;
-    return live == 0;
+    return live;
 }
 
-static void sweep_list(hli_gc *gc, page_list *l) {
+/* Sweeps one list: empty small pages go to the pool, dead large blocks are unmapped. Adds the live
+ * bytes to *live and the free bytes left in partly used pages to *free_bytes. */
+static void sweep_list(hli_gc *gc, page_list *l, size_t *live, size_t *free_bytes) {
     uint32_t keep = 0;
     for (uint32_t i = 0; i < l->count; i++) {
         gc_page *p = l->pages[i];
-        if (sweep_page(gc, p))
-            page_free(gc, p);
-        else
+        uint32_t n = sweep_page(gc, p);
+        if (n > 0) {
             l->pages[keep++] = p;
+            *live += (size_t)n * gc_block_bytes(p);
+            *free_bytes += (size_t)(p->nblocks - n) * p->block_size;
+        } else if (p->state == PG_LARGE) {
+            gc->heap_bytes -= p->span;
+            gc_os_large_free(gc, p);
+        } else {
+            gc->heap_bytes -= PAGE_SIZE;
+            HLI_POISON(p->base, PAGE_SIZE);
+            gc_os_page_release(gc, p);
+        }
     }
     l->count = keep;
     l->current = 0;
+}
+
+static void release_contexts(hli_gc *gc) {
+    context_release(&gc->main_ctx);
+    for (hli_gc_tctx *t = gc->contexts; t != NULL; t = t->next)
+        context_release(t);
 }
 
 void hli_gc_collect(hli_gc *gc) {
     if (gc->collecting)
         return;
     gc->collecting = true;
-    double t0 = now_ms();
+    uint64_t t0 = gc_now_ns();
+    release_contexts(gc);
+    gc->vfrom = NULL;
     if (gc->roots)
         gc->roots(gc, gc->ctx);
-    drain(gc);
+    gc_drain(gc);
+    uint64_t t1 = gc_now_ns(), t1v = t1;
+    if (gc->verify) { /* not counted in the pause */
+        gc_verify_heap(gc, true);
+        t1v = gc_now_ns();
+    }
+    size_t live = 0, free_bytes = 0;
     for (size_t c = 0; c < NCLASSES; c++)
         for (int k = 0; k < HLI_GC_KIND_COUNT; k++)
-            sweep_list(gc, &gc->lists[c][k]);
-    sweep_list(gc, &gc->large);
+            sweep_list(gc, &gc->lists[c][k], &live, &free_bytes);
+    sweep_list(gc, &gc->large, &live, &free_bytes);
+    gc->live_after = live;
     gc->since_last = 0;
-    /* Let the heap grow to twice what survived before the next collection. */
-    gc->trigger = gc->stats.live_bytes > MIN_TRIGGER ? gc->stats.live_bytes : MIN_TRIGGER;
-    double pause = now_ms() - t0;
-    gc->stats.collections++;
-    gc->stats.last_pause_ms = pause;
-    gc->stats.total_pause_ms += pause;
-    if (pause > gc->stats.max_pause_ms)
-        gc->stats.max_pause_ms = pause;
+    /* The heap may grow by what survived (at least MIN_TRIGGER) before the next collection: peak
+     * memory stays near twice the live data. Pooled pages beyond what that growth can use, after the
+     * free blocks of partly used pages, go back to the system. */
+    gc->trigger = live > MIN_TRIGGER ? live : MIN_TRIGGER;
+    gc_os_trim(gc, gc->trigger > free_bytes ? gc->trigger - free_bytes : 0);
+    uint64_t t2 = gc_now_ns();
+    gc_record_pause(gc, (t1 - t0) + (t2 - t1v), t1 - t0);
+    if (gc->verify) {
+        gc_verify_reachable(gc);
+        gc_verify_heap(gc, false);
+    }
     gc->collecting = false;
 }
 
@@ -565,6 +578,17 @@ void hli_gc_set_stress(hli_gc *gc, uint32_t every, bool randomize) {
     gc->stress_every = every;
     gc->stress_random = randomize;
     gc->stress_count = 0;
+    release_contexts(gc); /* stress mode allocates every block through the slow path */
 }
 
-void hli_gc_get_stats(const hli_gc *gc, hli_gc_stats *out) { *out = gc->stats; }
+void hli_gc_verify(hli_gc *gc) {
+    if (gc->collecting)
+        return;
+    gc->collecting = true;
+    bool v = gc->verify;
+    gc->verify = true;
+    gc_verify_heap(gc, false);
+    gc_verify_reachable(gc);
+    gc->verify = v;
+    gc->collecting = false;
+}

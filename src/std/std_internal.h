@@ -28,6 +28,11 @@ static inline void hli_std_set_ref_i32(void *ref, int32_t v) {
         *(int32_t *)ref = v;
 }
 
+/* ---- maps (std_maps.c) -------------------------------------------------------------------------- */
+
+/* The number of entries of a native map value (hl_bytes_map, hl_int_map, hl_obj_map); 0 for NULL. */
+HLI_INTERNAL int32_t hli_std_map_count(const void *map);
+
 /* ---- UTF-16 -> UTF-8 --------------------------------------------------------------------------- */
 
 /* Encodes n units of s as UTF-8 into out (NULL: only count) and returns the byte count. A surrogate
@@ -85,5 +90,9 @@ HLI_INTERNAL const hli_native_def *hli_std_native_at(size_t i);
 
 /* A pipe whose ends are close-on-exec and above descriptor 2 (std_sys.c); false on failure. */
 HLI_INTERNAL bool hli_std_make_pipe(int fds[2]);
+
+/* Sleeps `seconds` (std_sys.c), returning early when the thread's poll flag is raised (a host
+ * interrupt); NaN, zero and negative durations return at once. */
+HLI_INTERNAL void hli_std_sleep(hli_thread *th, double seconds);
 
 #endif

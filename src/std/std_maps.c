@@ -448,6 +448,11 @@ static hli_status n_hoclear(hli_thread *th, hli_reg *args, hli_reg *ret) {
     return map_clear(th, args);
 }
 
+/* The number of entries of a native map (any kind), for the embedding API's hlffi_map_size. */
+int32_t hli_std_map_count(const void *map) {
+    return map != NULL ? ((const hli_map *)map)->nentries : 0;
+}
+
 const hli_native_def hli_std_maps_natives[] = {
     {"std", "hballoc", "P_Xhl_bytes_map_", n_hballoc},
     {"std", "hbset", "PXhl_bytes_map_BD_v", n_hbset},

@@ -446,14 +446,12 @@ static hli_status n_sys_get_char(hli_thread *th, hli_reg *args, hli_reg *ret) {
     return HLI_OK;
 }
 
-/* sys_sleep(seconds): sleeps in slices of at most 100 ms, returning early when the thread's poll flag
- * is raised (a host interrupt), so that the interpreter can act on it. NaN, negative and zero return at
- * once. */
-static hli_status n_sys_sleep(hli_thread *th, hli_reg *args, hli_reg *ret) {
-    (void)ret;
-    double left = args[0].d;
+/* Sleeps in slices of at most 100 ms, returning early when the thread's poll flag is raised (a host
+ * interrupt), so that the interpreter can act on it. NaN, negative and zero return at once. */
+void hli_std_sleep(hli_thread *th, double seconds) {
+    double left = seconds;
     if (!(left > 0))
-        return HLI_OK;
+        return;
     if (left > 1e9)
         left = 1e9;
     struct timespec start, now;
@@ -463,7 +461,7 @@ static hli_status n_sys_sleep(hli_thread *th, hli_reg *args, hli_reg *ret) {
         double elapsed = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
         double slice = left - elapsed;
         if (slice <= 0 || th->poll)
-            return HLI_OK;
+            return;
         if (slice > 0.1)
             slice = 0.1;
         struct timespec t;
@@ -471,6 +469,13 @@ static hli_status n_sys_sleep(hli_thread *th, hli_reg *args, hli_reg *ret) {
         t.tv_nsec = (long)((slice - (double)t.tv_sec) * 1e9);
         nanosleep(&t, NULL);
     }
+}
+
+/* sys_sleep(seconds): hli_std_sleep. */
+static hli_status n_sys_sleep(hli_thread *th, hli_reg *args, hli_reg *ret) {
+    (void)ret;
+    hli_std_sleep(th, args[0].d);
+    return HLI_OK;
 }
 
 const hli_native_def hli_std_sys_natives[] = {

@@ -7,6 +7,7 @@
 #include "rt/rt.h"
 #include "std/natives.h"
 #include "std/std_families.h"
+#include "std/std_internal.h"
 
 /* A mutex or lock: a counter. A thread-local slot: the value of the one thread. */
 typedef struct counter_handle {
@@ -102,8 +103,9 @@ static hli_status n_lock_release(hli_thread *th, hli_reg *args, hli_reg *ret) {
 }
 
 /* lock_wait(l, timeout:Null<Float>): takes one release if there is one. With no other thread nothing
- * can release it later: a timeout expires at once (false), and waiting forever would hang the host,
- * so it throws instead. */
+ * can release it later: a timeout is waited out as HashLink would (interruptible by the host, like
+ * Sys.sleep; haxe's EventLoop waits for its next timed event this way) and gives false; waiting
+ * forever would hang the host, so it throws instead. */
 static hli_status n_lock_wait(hli_thread *th, hli_reg *args, hli_reg *ret) {
     counter_handle *l = args[0].p;
     if (l == NULL)
@@ -113,8 +115,10 @@ static hli_status n_lock_wait(hli_thread *th, hli_reg *args, hli_reg *ret) {
         ret->i64 = 1;
         return HLI_OK;
     }
-    if (args[1].p == NULL)
+    vdynamic *timeout = args[1].p;
+    if (timeout == NULL)
         return hli_throw_error(th, "Lock.wait would block forever: no other thread can release it");
+    hli_std_sleep(th, timeout->v.d);
     ret->i64 = 0;
     return HLI_OK;
 }

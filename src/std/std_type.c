@@ -91,7 +91,9 @@ static hli_status n_type_enum_fields(hli_thread *th, hli_reg *args, hli_reg *ret
     if (t == NULL || t->kind != HENUM)
         return HLI_OK;
     const hli_type_enum *e = t->u.tenum;
-    return names_array(th, &e->constructs[0].name, e->nconstructs, sizeof(hli_enum_construct), (varray **)&ret->p);
+    /* An enum without constructors (an empty `enum` or an extern one) has no constructs array. */
+    const uint32_t *names = e->nconstructs != 0 ? &e->constructs[0].name : NULL;
+    return names_array(th, names, e->nconstructs, sizeof(hli_enum_construct), (varray **)&ret->p);
 }
 
 /* One fresh value per parameterless constructor, null for the others. */

@@ -1,0 +1,27 @@
+/* Views over Haxe arrays shared by the array functions (api_arrays.c, api_native_arrays.c) and the
+ * map functions that return arrays (api_maps.c). Internal to src/api. */
+#ifndef HLI_API_ARRAYS_H
+#define HLI_API_ARRAYS_H
+
+#include "api/api_data.h"
+
+/* Any array a handle can hold, seen through what stores its elements. */
+typedef struct hli_arr_view {
+    hli_dc cls;           /* HLI_DC_ARR_I32..HLI_DC_ARR_OBJ, or HLI_DC_COUNT for a native array */
+    const hli_dc_info *c; /* the class's fields (NULL for a native array) */
+    vobj *o;              /* the ArrayBytes_* / ArrayObj object (the one inside an ArrayDyn) */
+    varray *na;           /* native arrays: the array itself */
+    hli_type *elem;       /* element type: ArrayBytes' number type, or the NativeArray's `at` */
+    uint32_t shift;       /* ArrayBytes: log2 of the element size */
+} hli_arr_view;
+
+/* The view of the array handle h holds (a Haxe Array of any class, an ArrayDyn over one, or an
+ * hl.NativeArray). False with the error set on vm: NULL_VALUE for null, INVALID_TYPE for other values. */
+HLI_INTERNAL bool hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v);
+/* The element count of a view. */
+HLI_INTERNAL int32_t hli_arr_length(const hli_arr_view *v);
+/* A new Haxe Array (ArrayObj) wrapping native array na (as ArrayObj.alloc: no copy); NULL with the
+ * error set. na must be reachable (rooted) by the caller. */
+HLI_INTERNAL vobj *hli_arr_wrap_native(hlffi_vm *vm, hli_thread *th, varray *na);
+
+#endif
