@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "exec/vm.h"
 #include "hlffi.h"
 #include "tool.h"
 
@@ -73,6 +74,7 @@ static int run(const char *path, int argc, char **argv, bool strict, size_t max_
     }
     hlffi_vm_set_strict(vm, strict);
     hlffi_vm_set_memory_limit(vm, max_heap);
+    vm->entry_runs_event_loop = true; /* as `hl` does: timers and events run before the program ends */
     hlffi_error_code rc = hlffi_init(vm, argc, argv);
     if (rc == HLFFI_OK)
         rc = hlffi_load_file(vm, path);

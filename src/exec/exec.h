@@ -22,7 +22,7 @@ HLI_INTERNAL bool hli_frames_grow(hli_thread *th);
 HLI_INTERNAL void hli_exec_roots(hli_gc *gc, void *ctx);
 
 /* Runs the interpreter from the frame on top of the stack until the frame at index `base` returns;
- * its result goes to *result. On HLI_EXC/HLI_ABORT every frame from base up has been popped. */
+ * its result goes to *result (not NULL). On HLI_EXC/HLI_ABORT every frame from base up has been popped. */
 HLI_INTERNAL hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result);
 
 /* Pushes a frame for bytecode function fn with its registers zeroed; arguments are written by the
@@ -39,6 +39,9 @@ HLI_INTERNAL uint32_t hli_capture_stack(hli_thread *th, hli_stack_entry *out, ui
 /* Runs the module's entry point (static init and main) on the main thread; the result is an error
  * code with the VM's error text set (an uncaught exception: HLFFI_ERROR_EXCEPTION_THROWN). */
 HLI_INTERNAL hlffi_error_code hli_run_entry(hlffi_vm *vm);
+/* Unless vm->entry_runs_event_loop, makes the event-loop call Haxe appends to the entry point a no-op
+ * (src/exec/entry_loop.c), so that the entry returns once main() has. */
+HLI_INTERNAL hlffi_error_code hli_entry_skip_event_loop(hlffi_vm *vm);
 /* Prepares a loaded module for running: link, collector, main thread, constants. */
 HLI_INTERNAL hlffi_error_code hli_prepare(hlffi_vm *vm);
 HLI_INTERNAL void hli_teardown(hlffi_vm *vm);

@@ -110,6 +110,8 @@ hlffi_error_code hli_run_entry(hlffi_vm *vm) {
     hlffi_error_code rc = hli_prepare(vm);
     if (rc != HLFFI_OK)
         return rc;
+    if (!vm->entry_runs_event_loop && (rc = hli_entry_skip_event_loop(vm)) != HLFFI_OK)
+        return rc;
     hli_thread *th = vm->main_thread;
     hli_fn *entry = &vm->prog->fns[vm->module->entrypoint];
     th->exc_value = NULL;

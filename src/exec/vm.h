@@ -78,6 +78,7 @@ struct hlffi_vm {
     hli_thread *main_thread;
     bool initialized;        /* hlffi_init has run */
     bool entry_done;         /* the entry point has run */
+    bool entry_runs_event_loop; /* run the event loop Haxe appends to the entry (hlffi run), or skip it (API) */
     bool strict_natives;     /* refuse modules with natives nobody provides */
     int argc;                /* program arguments (copies) */
     char **argv;
