@@ -464,6 +464,14 @@ void hli_std_sleep(hli_thread *th, double seconds) {
             return;
         if (slice > 0.1)
             slice = 0.1;
+        /* A time budget ends the sleep at its deadline: the next poll point then stops the call. */
+        if (th->deadline_ns != 0) {
+            uint64_t now_ns = (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+            if (now_ns >= th->deadline_ns)
+                return;
+            if (slice > (double)(th->deadline_ns - now_ns) / 1e9)
+                slice = (double)(th->deadline_ns - now_ns) / 1e9;
+        }
         struct timespec t;
         t.tv_sec = (time_t)slice;
         t.tv_nsec = (long)((slice - (double)t.tv_sec) * 1e9);

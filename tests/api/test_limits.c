@@ -119,6 +119,10 @@ static void time_budget(void) {
     hlffi_value *n = hlffi_value_int(vm, 45);
     CHECK(stops(vm, "fib", 1, &n, "time budget", "$ApiLimits.fib"));
     CHECK(now_s() - t0 < 5);
+    /* Sys.sleep(30) ends at the deadline, and the call stops there. */
+    t0 = now_s();
+    CHECK(stops(vm, "sleepLong", 0, NULL, "time budget of 100 ms spent", "$ApiLimits.sleepLong"));
+    CHECK(now_s() - t0 < 5);
     /* Each call gets the whole budget again. */
     CHECK(call_int(vm, "count", 1000, -1) == 1000);
     CHECK(hlffi_vm_set_time_budget(vm, 0) == HLFFI_OK);
