@@ -11,9 +11,11 @@
 
 #define ROUNDS 7
 
+/* The thread's CPU time rather than the wall clock: on a machine shared with other work, time spent
+ * descheduled would otherwise land in whichever row was running. */
 static double now_ns(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
@@ -166,14 +168,23 @@ int main(int argc, char **argv) {
         {"hlffi_call_static by name, no arguments", run_static_one, n / 4, 0, "<= 100x"},
         {"hlffi_call_static by name, two Int handles", run_static_add, n / 4, 1, "<= 100x"},
     };
-    printf("%-44s %8s %8s %8s  %s\n", "path", "ns/call", "C ns", "ratio", "target");
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        double t, base;
-        paired(&c, rows[i].fn, rows[i].n, rows[i].two ? run_c_add : run_c_one, &t, &base);
-        printf("%-44s %8.2f %8.2f %7.1fx  %s\n", rows[i].name, t, base, t / base, rows[i].target);
+    enum { NROWS = sizeof rows / sizeof rows[0] };
+    double t[NROWS], best_c[2] = {1e300, 1e300};
+    for (size_t i = 0; i < NROWS; i++) {
+        double base;
+        paired(&c, rows[i].fn, rows[i].n, rows[i].two ? run_c_add : run_c_one, &t[i], &base);
+        if (base < best_c[rows[i].two])
+            best_c[rows[i].two] = base;
     }
+    /* The ratio is to the C call's best over the whole run: its best of one row's rounds varies from
+     * row to row (between about 1.0 and 1.5 ns on the 2-core test machine) much more than the rows'. */
+    printf("%-44s %8s %8s %8s  %s\n", "path", "ns/call", "C ns", "ratio", "target");
+    for (size_t i = 0; i < NROWS; i++)
+        printf("%-44s %8.2f %8.2f %7.1fx  %s\n", rows[i].name, t[i], best_c[rows[i].two],
+               t[i] / best_c[rows[i].two], rows[i].target);
     printf("(C ns: a call through a function pointer with the same arguments, measured alternately with\n"
-           " the row; each figure is the best of %d rounds)\n", ROUNDS);
+           " every row, its best over the run; each figure is the best of %d rounds, in thread CPU time)\n",
+           ROUNDS);
 
     hlffi_destroy(c.vm); /* frees the caches and handles too */
     return 0;

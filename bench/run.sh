@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, never pass/fail): builds hlffi in Release, compiles the programs of
 # ../shared/bench, checks each prints HashLink's checksum, and reports wall time, peak RSS and the ratio
-# to HashLink's JIT figures of ../shared/bench/anchors.md (best of RUNS runs, default 3); then load +
+# to HashLink's JIT figures of ../shared/bench/anchors.md (best of RUNS runs, default 3), and the
+# collector's collections, pauses and allocation rate for the allocating programs (GC_PROGS); then load +
 # verify throughput and memory per module (the whole std library is the largest); then the embedding
 # API's calling paths (api_bench: ns per call and the ratio to a C function-pointer call).
 #   usage: bench/run.sh [BUILD_DIR]      environment: RUNS=N, ONLY="Fib NBody" (ONLY=api: the API only)
@@ -52,6 +53,14 @@ for p in $progs; do
     jit=$(anchor "$p")
     ratio=$(awk -v a="$best" -v b="$jit" 'BEGIN{ if (b > 0) printf "%.2fx", a/b; else print "-" }')
     printf '%-13s %9s %9s %8s %9.1f  %s\n' "$p" "$best" "${jit:--}" "$ratio" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$ok"
+done
+# The collector's own figures (one more run each, HLFFI_GC_STATS=1: docs/internals/gc.md "Statistics").
+echo
+echo "collector: collections, pauses, allocation (HLFFI_GC_STATS=1, one run)"
+for p in ${GC_PROGS:-BinaryTrees Strings MapString MapInt MapRemove ArraySort Dyn Closures Exceptions}; do
+    [[ " $progs " == *" $p "* ]] || continue
+    line=$(HLFFI_GC_STATS=1 "$build/hlffi" run "$out/$p.hl" 2>&1 >/dev/null | grep '^hlffi gc:' || true)
+    printf '%-13s %s\n' "$p" "${line#hlffi gc: }"
 done
 if [ -f "$out/Hello.hl" ]; then
     start=$(date +%s%N)

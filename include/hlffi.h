@@ -136,8 +136,10 @@ HLFFI_API hlffi_error_code hlffi_init(hlffi_vm* vm, int argc, char** argv);
 HLFFI_API hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path);
 /* The same from memory; the VM copies what it needs, the caller keeps ownership of data. */
 HLFFI_API hlffi_error_code hlffi_load_memory(hlffi_vm* vm, const void* data, size_t size);
-/* Runs static initialisation and main(). Not available until the interpreter milestone:
- * returns HLFFI_ERROR_NOT_IMPLEMENTED. */
+/* Runs static initialisation and main(), once; returns after main(). NOT_INITIALIZED before a load,
+ * ALREADY_INITIALIZED the second time, EXCEPTION_THROWN for an uncaught Haxe exception (recorded: see
+ * hlffi_get_exception_message), INTERRUPTED; OK also when the program called Sys.exit
+ * (hlffi_vm_get_exit_code). */
 HLFFI_API hlffi_error_code hlffi_call_entry(hlffi_vm* vm);
 /* Frees everything the VM allocated. NULL is a no-op. */
 HLFFI_API void hlffi_destroy(hlffi_vm* vm);
@@ -150,6 +152,15 @@ HLFFI_API void hlffi_update_stack_top(void* stack_marker);
 HLFFI_API void hlffi_gc_block(void);
 HLFFI_API void hlffi_gc_unblock(void);
 
+/* ---- Utilities ------------------------------------------------------------------------------ */
+
+/* HLFFI_VERSION_STRING. */
+HLFFI_API const char* hlffi_get_version(void);
+/* The HashLink version whose behaviour this VM matches. */
+HLFFI_API const char* hlffi_get_hl_version(void);
+/* Always false: bytecode is interpreted. */
+HLFFI_API bool hlffi_is_jit_mode(void);
+
 /* ---- Exceptions ----------------------------------------------------------------------------- */
 
 /* Std.string of the last recorded Haxe exception (UTF-8, owned by the VM; "" when none). Recorded by
@@ -158,20 +169,42 @@ HLFFI_API const char* hlffi_get_exception_message(hlffi_vm* vm);
 /* Its stack, one "Called from <function>(<file>:<line>)" line per frame, innermost first ("" without
  * debug info). */
 HLFFI_API const char* hlffi_get_exception_stack(hlffi_vm* vm);
+/* Whether an exception is recorded (false for NULL). */
 HLFFI_API bool hlffi_has_exception(hlffi_vm* vm);
+/* Forgets the recorded exception (a successful call does not). NULL is a no-op. */
 HLFFI_API void hlffi_clear_exception(hlffi_vm* vm);
+
+/* ---- Exceptions: try_ variants ------------------------------------------------------------- */
+/* hlffi_call_static / hlffi_call_method telling the outcome apart: HLFFI_CALL_OK with *out_result the
+ * result handle (the caller frees it; freed here when out_result is NULL); HLFFI_CALL_EXCEPTION when Haxe
+ * threw, *out_error its message (hlffi_get_exception_message's text: VM-owned, valid until
+ * hlffi_clear_exception or the next exception); HLFFI_CALL_ERROR for any other failure (unknown names,
+ * wrong argc or arguments, no module, a NULL VM or object handle), *out_error the error text (valid
+ * until the next failing call). On failure *out_result is NULL; on success *out_error is NULL. Either
+ * out pointer may be NULL. */
+
+/* The same as hlffi_call_static. */
+HLFFI_API hlffi_call_result hlffi_try_call_static(hlffi_vm* vm, const char* class_name, const char* method_name,
+                                                  int argc, hlffi_value** argv, hlffi_value** out_result,
+                                                  const char** out_error);
+/* The same as hlffi_call_method. */
+HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value* obj, const char* method_name, int argc,
+                                                  hlffi_value** argv, hlffi_value** out_result,
+                                                  const char** out_error);
 
 /* ---- Values -------------------------------------------------------------------------------- */
 /* Every hlffi_value* is a rooted handle owned by the caller: valid, and keeping its Haxe value alive,
  * until hlffi_value_free (or hlffi_destroy), whatever collections run. Making one needs a loaded
  * module (else NULL with HLFFI_ERROR_NOT_INITIALIZED). */
 
+/* New handles holding a Haxe Int, Float, Single or Bool; NULL for a NULL VM, NOT_INITIALIZED, OUT_OF_MEMORY. */
 HLFFI_API hlffi_value* hlffi_value_int(hlffi_vm* vm, int value);
 HLFFI_API hlffi_value* hlffi_value_float(hlffi_vm* vm, double value);
 HLFFI_API hlffi_value* hlffi_value_f32(hlffi_vm* vm, float value);
 HLFFI_API hlffi_value* hlffi_value_bool(hlffi_vm* vm, bool value);
 /* UTF-8 in (invalid sequences become U+FFFD); a real Haxe String. NULL str gives a null String. */
 HLFFI_API hlffi_value* hlffi_value_string(hlffi_vm* vm, const char* str);
+/* A new handle holding null (Dynamic). */
 HLFFI_API hlffi_value* hlffi_value_null(hlffi_vm* vm);
 /* Releases a handle; NULL is a no-op. */
 HLFFI_API void hlffi_value_free(hlffi_value* value);
@@ -207,8 +240,8 @@ HLFFI_API hlffi_value* hlffi_call_static(hlffi_vm* vm, const char* class_name, c
 /* ---- Instance members ----------------------------------------------------------------------- */
 /* Fields and methods resolve by name through the class chain (inherited members included); methods are
  * dispatched virtually (a subclass's override is called). Anonymous structures and dynamic objects work
- * by field name too. A NULL or freed handle gives NULL/false/the fallback (INVALID_ARGUMENT recorded
- * when its VM is known); a null object NULL_VALUE; unknown names FIELD_NOT_FOUND / METHOD_NOT_FOUND;
+ * by field name too. A NULL or freed handle gives NULL/false/the fallback (a freed one records
+ * INVALID_ARGUMENT on its VM); a null object NULL_VALUE; unknown names FIELD_NOT_FOUND / METHOD_NOT_FOUND;
  * a Haxe exception EXCEPTION_THROWN with the message and stack recorded. */
 
 /* Allocates an instance of class_name and runs its constructor with argc converted arguments
@@ -281,6 +314,8 @@ HLFFI_API const char* hlffi_class_get_field_name(hlffi_type* type, int index);
 HLFFI_API hlffi_type* hlffi_class_get_field_type(hlffi_type* type, int index);
 HLFFI_API int hlffi_class_get_method_count(hlffi_type* type);
 HLFFI_API const char* hlffi_class_get_method_name(hlffi_type* type, int index);
+/* Whether method `index` of hlffi_class_get_method_name is a static method (false on error). */
+HLFFI_API bool hlffi_class_method_is_static(hlffi_type* type, int index);
 /* The builtin type of a basic kind (VOID..DYN, ARRAY, TYPE, DYNOBJ, ABSTRACT): immutable objects
  * shared by every VM; NULL for the other kinds (those come from hlffi_find_type). */
 HLFFI_API hl_type* hlffi_type_builtin(hlffi_type_kind kind);
@@ -288,44 +323,103 @@ HLFFI_API hl_type* hlffi_type_builtin(hlffi_type_kind kind);
 HLFFI_API hl_type* hlffi_type_as_hl_type(hlffi_type* type);
 
 /* ---- Arrays -------------------------------------------------------------------------------- */
+/* Arrays made here are the classes Haxe compiles Array<T> to (Int/Float/Single/hl.UI16: ArrayBytes_*,
+ * Dynamic: ArrayDyn, others: ArrayObj), built without calling Haxe code; the module must contain the
+ * class (else TYPE_NOT_FOUND naming it). Reads accept any Haxe array and hl.NativeArray. Values are
+ * converted by Haxe's rules (INVALID_ARGUMENT when they do not convert). Handles given with a VM must
+ * be that VM's (else INVALID_ARGUMENT); a null array gives NULL_VALUE, another value INVALID_TYPE. */
 
+/* A new Haxe Array<element_type> of `length` zero/null elements. NULL: INVALID_ARGUMENT (bad type pointer
+ * or length), INVALID_TYPE (Void), TYPE_NOT_FOUND, NOT_INITIALIZED, OUT_OF_MEMORY. */
 HLFFI_API hlffi_value* hlffi_array_new(hlffi_vm* vm, hl_type* element_type, int length);
+/* The element count; -1 on failure. */
 HLFFI_API int hlffi_array_length(hlffi_value* arr);
+/* A new handle holding element index (its element type); NULL with INVALID_ARGUMENT outside 0..length-1. */
 HLFFI_API hlffi_value* hlffi_array_get(hlffi_vm* vm, hlffi_value* arr, int index);
+/* Stores value converted to the element type; past the end a Haxe array grows as `a[i] = v` does (an
+ * hl.NativeArray does not: INVALID_ARGUMENT). False on failure. */
 HLFFI_API bool hlffi_array_set(hlffi_vm* vm, hlffi_value* arr, int index, hlffi_value* value);
+/* Appends value (amortised O(1)); false on failure, INVALID_TYPE for an hl.NativeArray. */
 HLFFI_API bool hlffi_array_push(hlffi_vm* vm, hlffi_value* arr, hlffi_value* value);
+/* A new hl.NativeArray<element_type> of `length` zeroed elements; NULL on failure as hlffi_array_new. */
 HLFFI_API hlffi_value* hlffi_native_array_new(hlffi_vm* vm, hl_type* element_type, int length);
+/* The elements' memory, zero-copy: of an hl.NativeArray, or of an Array<Int/Float/Single/hl.UI16> (valid
+ * until the array grows). NULL: INVALID_TYPE for arrays of objects or boxes, NULL_VALUE while an
+ * ArrayBytes has no storage (empty). */
 HLFFI_API void* hlffi_native_array_get_ptr(hlffi_value* arr);
+/* A new Array<S> of a @:struct class (struct_type from hlffi_find_type) whose `length` zeroed structs
+ * lie in one contiguous block. NULL: INVALID_TYPE (not a @:struct class), INVALID_ARGUMENT. */
 HLFFI_API hlffi_value* hlffi_array_new_struct(hlffi_vm* vm, hlffi_type* struct_type, int length);
+/* The address of element index's struct (shared with Haxe, valid while the array holds it). NULL:
+ * INVALID_ARGUMENT (index), NULL_VALUE (a null element), INVALID_TYPE (not a struct). */
 HLFFI_API void* hlffi_array_get_struct(hlffi_value* arr, int index);
+/* Copies struct_size bytes (the struct's layout size, else TYPE_MISMATCH) from struct_ptr into element
+ * index's struct, in place. False on failure (as get_struct; INVALID_ARGUMENT for NULL struct_ptr). */
 HLFFI_API bool hlffi_array_set_struct(hlffi_vm* vm, hlffi_value* arr, int index, void* struct_ptr, int struct_size);
+/* The same as hlffi_array_new_struct making an hl.NativeArray<S>. */
 HLFFI_API hlffi_value* hlffi_native_array_new_struct(hlffi_vm* vm, hlffi_type* struct_type, int length);
+/* The contiguous block of a struct array (element i at base + i * layout size), checked on each call;
+ * NULL with INVALID_ARGUMENT when it is empty or Haxe code replaced an element. */
 HLFFI_API void* hlffi_native_array_get_struct_ptr(hlffi_value* arr);
 
 /* ---- Maps ---------------------------------------------------------------------------------- */
+/* The classes Haxe compiles Map<K,V> to: haxe.ds.StringMap, IntMap, ObjectMap (object keys, by
+ * identity) and EnumValueMap (enum keys, by value); values are stored as Dynamic. Keys convert to the
+ * map's key type (INVALID_ARGUMENT when they do not; NULL_VALUE for a null String or enum key). A value
+ * that is not one of these maps gives INVALID_TYPE, null NULL_VALUE; handles given with a VM must be
+ * that VM's (INVALID_ARGUMENT). */
 
+/* A new empty map for key_type: String (or the builtin BYTES) -> StringMap, Int/UI8/UI16 -> IntMap, a
+ * class, anonymous, function type or Dynamic -> ObjectMap, an enum -> EnumValueMap; value_type NULL is
+ * Dynamic. NULL: INVALID_TYPE (other key kinds), TYPE_NOT_FOUND (class not in the module), INVALID_ARGUMENT. */
 HLFFI_API hlffi_value* hlffi_map_new(hlffi_vm* vm, hl_type* key_type, hl_type* value_type);
+/* Inserts or replaces key -> value; false on failure. */
 HLFFI_API bool hlffi_map_set(hlffi_vm* vm, hlffi_value* map, hlffi_value* key, hlffi_value* value);
+/* A new Dynamic handle holding the value, a handle holding null for a missing key (as Haxe's get);
+ * NULL on failure. */
 HLFFI_API hlffi_value* hlffi_map_get(hlffi_vm* vm, hlffi_value* map, hlffi_value* key);
+/* Whether key is present; false also on failure. */
 HLFFI_API bool hlffi_map_exists(hlffi_vm* vm, hlffi_value* map, hlffi_value* key);
+/* Removes key; true when it was present, false when absent or on failure. */
 HLFFI_API bool hlffi_map_remove(hlffi_vm* vm, hlffi_value* map, hlffi_value* key);
+/* A new Haxe array of the keys (Array<String> / Array<Int> for StringMap / IntMap, else of Dynamic) or
+ * of the values, in the map's iteration order (the same for both); NULL on failure. */
 HLFFI_API hlffi_value* hlffi_map_keys(hlffi_vm* vm, hlffi_value* map);
 HLFFI_API hlffi_value* hlffi_map_values(hlffi_vm* vm, hlffi_value* map);
+/* The number of entries; -1 on failure. */
 HLFFI_API int hlffi_map_size(hlffi_value* map);
+/* Removes every entry; false on failure. */
 HLFFI_API bool hlffi_map_clear(hlffi_value* map);
 
 /* ---- Bytes --------------------------------------------------------------------------------- */
+/* haxe.io.Bytes values (the module must contain the class: else TYPE_NOT_FOUND). The functions also take
+ * raw hl.Bytes, bounded by the end of their GC block (raw bytes outside the heap: INVALID_ARGUMENT).
+ * Every position and length is checked: a range outside the bytes gives INVALID_ARGUMENT; a null value
+ * NULL_VALUE, another value INVALID_TYPE, a freed handle INVALID_ARGUMENT. */
 
+/* A new zeroed haxe.io.Bytes of size bytes (NULL: INVALID_ARGUMENT for size < 0, NOT_INITIALIZED,
+ * OUT_OF_MEMORY). The buffer has a zero byte past its end. */
 HLFFI_API hlffi_value* hlffi_bytes_new(hlffi_vm* vm, int size);
+/* The same holding a copy of data[0..size) (data may be NULL only with size 0). */
 HLFFI_API hlffi_value* hlffi_bytes_from_data(hlffi_vm* vm, const void* data, int size);
+/* The same holding the bytes of the NUL-terminated str, without the NUL (NULL str: INVALID_ARGUMENT). */
 HLFFI_API hlffi_value* hlffi_bytes_from_string(hlffi_vm* vm, const char* str);
+/* The buffer, zero-copy and stable while the value is alive (the GC never moves it); NULL on failure. */
 HLFFI_API void* hlffi_bytes_get_ptr(hlffi_value* bytes);
+/* The length; -1 on failure (INVALID_TYPE for raw hl.Bytes, which carry none). */
 HLFFI_API int hlffi_bytes_get_length(hlffi_value* bytes);
+/* Copies len bytes from src+src_pos to dst+dst_pos (overlap allowed); false on failure (recorded on
+ * dst's VM; src must be of the same VM). */
 HLFFI_API bool hlffi_bytes_blit(hlffi_value* dst, int dst_pos, hlffi_value* src, int src_pos, int len);
+/* -1, 0 or 1 as memcmp orders the two ranges; INT_MIN on failure. */
 HLFFI_API int hlffi_bytes_compare(hlffi_value* a, int a_pos, hlffi_value* b, int b_pos, int len);
+/* The first `length` bytes as they are plus a NUL, malloc'ed (the caller free()s); NULL on failure. */
 HLFFI_API char* hlffi_bytes_to_string(hlffi_value* bytes, int length);
+/* The byte at index (0..255); -1 on failure. */
 HLFFI_API int hlffi_bytes_get(hlffi_value* bytes, int index);
+/* Stores value (0..255, else INVALID_ARGUMENT) at index; false on failure. */
 HLFFI_API bool hlffi_bytes_set(hlffi_value* bytes, int index, int value);
+/* Sets bytes[pos..pos+len) to value (0..255); false on failure. */
 HLFFI_API bool hlffi_bytes_fill(hlffi_value* bytes, int pos, int len, int value);
 
 /* ---- Enums --------------------------------------------------------------------------------- */
@@ -338,15 +432,23 @@ HLFFI_API bool hlffi_bytes_fill(hlffi_value* bytes, int pos, int len, int value)
  * when one does not convert); a wrong nparam gives TYPE_MISMATCH, as does alloc_simple of a constructor
  * that takes parameters. hlffi_enum_get_param returns the parameter in its declared type. */
 
+/* The number of constructors (-1 on failure) and the name of one (malloc'ed; NULL on failure). */
 HLFFI_API int hlffi_enum_get_construct_count(hlffi_vm* vm, const char* type_name);
 HLFFI_API char* hlffi_enum_get_construct_name(hlffi_vm* vm, const char* type_name, int index);
+/* A value's constructor index (-1 on failure) and name (malloc'ed; NULL on failure). */
 HLFFI_API int hlffi_enum_get_index(hlffi_value* value);
 HLFFI_API char* hlffi_enum_get_name(hlffi_value* value);
+/* How many parameters the value's constructor has (-1 on failure), and a new handle holding one of them
+ * (NULL on failure; INVALID_ARGUMENT for an index out of range). */
 HLFFI_API int hlffi_enum_get_param_count(hlffi_value* value);
 HLFFI_API hlffi_value* hlffi_enum_get_param(hlffi_value* value, int param_index);
+/* A new handle holding the shared value of a parameterless constructor; NULL on failure. */
 HLFFI_API hlffi_value* hlffi_enum_alloc_simple(hlffi_vm* vm, const char* type_name, int index);
+/* A new handle holding a new value of constructor index with nparam converted parameters (nparam 0: the
+ * shared value); NULL on failure. */
 HLFFI_API hlffi_value* hlffi_enum_alloc(hlffi_vm* vm, const char* type_name, int index, int nparam,
                                         hlffi_value** params);
+/* Whether the value is that constructor (by index, or by name); false also on failure. */
 HLFFI_API bool hlffi_enum_is(hlffi_value* value, int index);
 HLFFI_API bool hlffi_enum_is_named(hlffi_value* value, const char* name);
 
@@ -355,10 +457,15 @@ HLFFI_API bool hlffi_enum_is_named(hlffi_value* value, const char* name);
  * (TYPE_NOT_FOUND when the module has none of that name). A value is abstract when it holds a non-null
  * abstract, declared as one or inside a Dynamic; a host value (hlffi_value_host) reports its own name. */
 
+/* Whether a type is an abstract (false for NULL or another kind). */
 HLFFI_API bool hlffi_is_abstract(hlffi_type* type);
+/* An abstract type's name, malloc'ed; NULL on failure (INVALID_TYPE for another kind). */
 HLFFI_API char* hlffi_abstract_get_name(hlffi_type* type);
+/* The module's abstract of that name (VM-owned); NULL on failure. */
 HLFFI_API hlffi_type* hlffi_abstract_find(hlffi_vm* vm, const char* name);
+/* Whether a handle holds a non-null abstract value (false for NULL, freed or null handles). */
 HLFFI_API bool hlffi_value_is_abstract(hlffi_value* value);
+/* The abstract value's name, malloc'ed; NULL on failure (INVALID_TYPE for another value). */
 HLFFI_API char* hlffi_value_get_abstract_name(hlffi_value* value);
 
 /* ---- Callbacks (Haxe calling C) ------------------------------------------------------------ */
@@ -382,22 +489,6 @@ HLFFI_API hlffi_value* hlffi_get_callback(hlffi_vm* vm, const char* name);
  * other callbacks are unaffected. False (INVALID_ARGUMENT) for an unknown name. */
 HLFFI_API bool hlffi_unregister_callback(hlffi_vm* vm, const char* name);
 
-/* ---- Exceptions: try_ variants ------------------------------------------------------------- */
-/* hlffi_call_static / hlffi_call_method telling the outcome apart: HLFFI_CALL_OK with *out_result the
- * result handle (the caller frees it; freed here when out_result is NULL); HLFFI_CALL_EXCEPTION when Haxe
- * threw, *out_error its message (hlffi_get_exception_message's text: VM-owned, valid until
- * hlffi_clear_exception or the next exception); HLFFI_CALL_ERROR for any other failure (unknown names,
- * wrong argc or arguments, no module, a NULL VM or object handle), *out_error the error text (valid
- * until the next failing call). On failure *out_result is NULL; on success *out_error is NULL. Either
- * out pointer may be NULL. */
-
-HLFFI_API hlffi_call_result hlffi_try_call_static(hlffi_vm* vm, const char* class_name, const char* method_name,
-                                                  int argc, hlffi_value** argv, hlffi_value** out_result,
-                                                  const char** out_error);
-HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value* obj, const char* method_name, int argc,
-                                                  hlffi_value** argv, hlffi_value** out_result,
-                                                  const char** out_error);
-
 /* ---- Caching (the fast path) --------------------------------------------------------------- */
 /* A cached call resolves a method once by name (errors as hlffi_call_static / hlffi_call_method, with
  * NULL returned) and is then called with no look-up: argc is checked (TYPE_MISMATCH), arguments convert
@@ -411,44 +502,19 @@ HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value* obj, const char* 
  * is a no-op. Calling a static cache with the instance functions (or the reverse) gives
  * INVALID_ARGUMENT. */
 
+/* A static method resolved once (VM-owned record; NULL on failure). */
 HLFFI_API hlffi_cached_call* hlffi_cache_static_method(hlffi_vm* vm, const char* class_name, const char* method_name);
+/* Calls a static cache: a new result handle, or NULL on failure. */
 HLFFI_API hlffi_value* hlffi_call_cached(hlffi_cached_call* cached, int argc, hlffi_value** args);
+/* Releases a cache (NULL, or one freed already: no-op). */
 HLFFI_API void hlffi_cached_call_free(hlffi_cached_call* cached);
+/* An instance method of a class (own or inherited) resolved once; NULL on failure (TYPE_NOT_FOUND for an
+ * interface). */
 HLFFI_API hlffi_cached_call* hlffi_cache_instance_method(hlffi_vm* vm, const char* class_name,
                                                          const char* method_name);
+/* Calls an instance cache on instance (argc and args without it): a new result handle, or NULL. */
 HLFFI_API hlffi_value* hlffi_call_cached_method(hlffi_cached_call* cached, hlffi_value* instance, int argc,
                                                 hlffi_value** args);
-
-/* ---- Integration modes and event loop (a later milestone: NOT_IMPLEMENTED until it lands) ---- */
-
-HLFFI_API hlffi_error_code hlffi_set_integration_mode(hlffi_vm* vm, hlffi_integration_mode mode);
-HLFFI_API hlffi_integration_mode hlffi_get_integration_mode(hlffi_vm* vm);
-HLFFI_API hlffi_error_code hlffi_update(hlffi_vm* vm, float delta_time);
-HLFFI_API bool hlffi_has_pending_work(hlffi_vm* vm);
-HLFFI_API hlffi_error_code hlffi_process_events(hlffi_vm* vm, hlffi_eventloop_type type);
-HLFFI_API bool hlffi_has_pending_events(hlffi_vm* vm, hlffi_eventloop_type type);
-
-/* ---- Threading (a later milestone: NOT_IMPLEMENTED until it lands) -------------------------- */
-
-HLFFI_API hlffi_error_code hlffi_thread_start(hlffi_vm* vm);
-HLFFI_API hlffi_error_code hlffi_thread_stop(hlffi_vm* vm);
-HLFFI_API bool hlffi_thread_is_running(hlffi_vm* vm);
-HLFFI_API hlffi_error_code hlffi_thread_call_sync(hlffi_vm* vm, hlffi_thread_func func, void* userdata);
-HLFFI_API hlffi_error_code hlffi_thread_call_async(hlffi_vm* vm, hlffi_thread_func func,
-                                                   hlffi_thread_async_callback callback, void* userdata);
-HLFFI_API void hlffi_worker_register(void);
-HLFFI_API void hlffi_worker_unregister(void);
-HLFFI_API void hlffi_blocking_begin(void);
-HLFFI_API void hlffi_blocking_end(void);
-
-/* ---- Hot reload (a later milestone: NOT_IMPLEMENTED until it lands) ------------------------- */
-
-HLFFI_API hlffi_error_code hlffi_enable_hot_reload(hlffi_vm* vm, bool enable);
-HLFFI_API bool hlffi_is_hot_reload_enabled(hlffi_vm* vm);
-HLFFI_API hlffi_error_code hlffi_reload_module(hlffi_vm* vm, const char* path);
-HLFFI_API hlffi_error_code hlffi_reload_module_memory(hlffi_vm* vm, const void* data, size_t size);
-HLFFI_API void hlffi_set_reload_callback(hlffi_vm* vm, hlffi_reload_callback callback, void* userdata);
-HLFFI_API bool hlffi_check_reload(hlffi_vm* vm);
 
 /* ---- Beyond hlffi v3 ------------------------------------------------------------------------ */
 
@@ -617,8 +683,6 @@ HLFFI_API hlffi_type_kind hlffi_value_get_kind(hlffi_value* v);
  * Derived), a boxed number's basic type, an enum value's enum; a null value gives the type the handle
  * declares. NULL for a NULL or freed handle. Owned by the VM. */
 HLFFI_API hlffi_type* hlffi_value_get_type(hlffi_value* v);
-/* Whether method `index` of hlffi_class_get_method_name is a static method (false on error). */
-HLFFI_API bool hlffi_class_method_is_static(hlffi_type* type, int index);
 /* Wraps host pointer ptr (not NULL) as a Haxe value of type hl.Abstract<"abstract_name"> (the module's
  * type of that name when it has one, so Haxe functions taking it accept the value; Haxe code can always
  * hold it as Dynamic). finalizer (may be NULL) runs exactly once, with ptr and userdata, when the GC frees
@@ -645,13 +709,43 @@ HLFFI_API char* hlffi_value_as_string_len(hlffi_value* value, size_t* length);
 /* A new empty anonymous object ({}); add fields with hlffi_set_field and the typed setters. */
 HLFFI_API hlffi_value* hlffi_value_object(hlffi_vm* vm);
 
-/* ---- Utilities ------------------------------------------------------------------------------ */
+/* ---- Later milestones ----------------------------------------------------------------------- */
+/* The event loop, the dedicated VM thread and hot reload are later milestones. Until each lands, its
+ * functions return their failure value (HLFFI_ERROR_NOT_IMPLEMENTED, false; a void function does
+ * nothing) and record HLFFI_ERROR_NOT_IMPLEMENTED on the VM given: a known gap, never a silent success.
+ * What has a true answer gives it: HLFFI_MODE_NON_THREADED (the mode every VM runs in) is accepted and
+ * reported, no VM thread runs, hot reload is disabled. */
 
-HLFFI_API const char* hlffi_get_version(void);
-/* The HashLink version whose behaviour this VM matches. */
-HLFFI_API const char* hlffi_get_hl_version(void);
-/* Always false: bytecode is interpreted. */
-HLFFI_API bool hlffi_is_jit_mode(void);
+/* ---- Integration modes and event loop (a later milestone: NOT_IMPLEMENTED until it lands) ---- */
+
+HLFFI_API hlffi_error_code hlffi_set_integration_mode(hlffi_vm* vm, hlffi_integration_mode mode);
+HLFFI_API hlffi_integration_mode hlffi_get_integration_mode(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_update(hlffi_vm* vm, float delta_time);
+HLFFI_API bool hlffi_has_pending_work(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_process_events(hlffi_vm* vm, hlffi_eventloop_type type);
+HLFFI_API bool hlffi_has_pending_events(hlffi_vm* vm, hlffi_eventloop_type type);
+
+/* ---- Threading (a later milestone: NOT_IMPLEMENTED until it lands) -------------------------- */
+
+HLFFI_API hlffi_error_code hlffi_thread_start(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_thread_stop(hlffi_vm* vm);
+HLFFI_API bool hlffi_thread_is_running(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_thread_call_sync(hlffi_vm* vm, hlffi_thread_func func, void* userdata);
+HLFFI_API hlffi_error_code hlffi_thread_call_async(hlffi_vm* vm, hlffi_thread_func func,
+                                                   hlffi_thread_async_callback callback, void* userdata);
+HLFFI_API void hlffi_worker_register(void);
+HLFFI_API void hlffi_worker_unregister(void);
+HLFFI_API void hlffi_blocking_begin(void);
+HLFFI_API void hlffi_blocking_end(void);
+
+/* ---- Hot reload (a later milestone: NOT_IMPLEMENTED until it lands) ------------------------- */
+
+HLFFI_API hlffi_error_code hlffi_enable_hot_reload(hlffi_vm* vm, bool enable);
+HLFFI_API bool hlffi_is_hot_reload_enabled(hlffi_vm* vm);
+HLFFI_API hlffi_error_code hlffi_reload_module(hlffi_vm* vm, const char* path);
+HLFFI_API hlffi_error_code hlffi_reload_module_memory(hlffi_vm* vm, const void* data, size_t size);
+HLFFI_API void hlffi_set_reload_callback(hlffi_vm* vm, hlffi_reload_callback callback, void* userdata);
+HLFFI_API bool hlffi_check_reload(hlffi_vm* vm);
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,9 @@ want g++ g++
 want clang clang
 want python3 python3
 want valgrind valgrind
+# memcheck's client requests (the collector describes its blocks: src/gc/gc_debug.h); Debian's valgrind
+# package ships the header. Without it the build leaves them out.
+want /usr/include/valgrind/memcheck.h valgrind
 want nm binutils
 want pkg-config pkg-config
 # PCRE2 headers and the 16-bit library (EReg's natives, src/std/std_regexp.c).

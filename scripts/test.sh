@@ -5,7 +5,7 @@
 #   2. clang, -Werror: build (warnings) and the tests that do not need the Haxe corpus
 #   3. the interpreter with switch dispatch instead of computed goto: interpreter tests and the oracle
 #   4. AddressSanitizer + UndefinedBehaviorSanitizer (clang): the whole ctest suite, which includes
-#      the oracle corpus under the GC stress mode
+#      the oracle corpus under the GC stress mode and the corpus under the heap verifier
 #   5. libFuzzer on load + verify for HLFFI_FUZZ_SECONDS (default 30) seeded from the corpus
 # Ends with one line "tests: N passed, M failed"; exits non-zero if anything failed.
 set -uo pipefail

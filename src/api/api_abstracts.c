@@ -88,7 +88,8 @@ HLFFI_API bool hlffi_value_is_abstract(hlffi_value *value) {
 }
 
 HLFFI_API char *hlffi_value_get_abstract_name(hlffi_value *value) {
-    if (value == NULL || value->t == NULL)
+    hlffi_vm *vm = hli_api_handle_vm(value);
+    if (vm == NULL || !hli_api_check_handle(vm, value, "hlffi_value_get_abstract_name"))
         return NULL;
     hli_type *t;
     void *p;
@@ -137,7 +138,8 @@ HLFFI_API hlffi_value *hlffi_value_host(hlffi_vm *vm, const char *abstract_name,
 }
 
 HLFFI_API void *hlffi_value_as_host(hlffi_value *v, const char *abstract_name) {
-    if (v == NULL || v->t == NULL)
+    hlffi_vm *vm = hli_api_handle_vm(v);
+    if (vm == NULL || !hli_api_check_handle(vm, v, "hlffi_value_as_host"))
         return NULL;
     hli_type *t;
     void *p;

@@ -11,7 +11,8 @@
 #include "api/api_arrays.h"
 #include "api/api_types.h"
 
-bool hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
+/* The view of a live handle of vm (hli_arr_view_of without the checks). */
+static bool view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
     memset(v, 0, sizeof *v);
     v->cls = HLI_DC_COUNT;
     if (!hli_kind_is_dynamic(h->t->kind)) { /* only these carry a type word we can look at */
@@ -53,6 +54,13 @@ bool hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
     return true;
 }
 
+hli_thread *hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
+    hli_thread *th = vm != NULL ? hli_api_thread(vm) : NULL;
+    if (th == NULL || !hli_api_check_handle(vm, h, "array") || !view_of(vm, h, v))
+        return NULL;
+    return th;
+}
+
 int32_t hli_arr_length(const hli_arr_view *v) {
     return v->na != NULL ? v->na->size : hli_dc_geti(v->o, v->c, HLI_F_LENGTH);
 }
@@ -74,7 +82,8 @@ vobj *hli_arr_wrap_native(hlffi_vm *vm, hli_thread *th, varray *na) {
 
 /* The class Haxe 4.2.5 uses for Array<t>, and the NativeArray element type of an ArrayObj: objects and
  * other dynamic kinds are stored as they are (typed like the compiler's literals), values boxed: UI8,
- * Bool and I64 in a null<T> array so that C's stores convert to T, the rest as Dynamic. */
+ * Bool and I64 in a null<T> array so that C's stores convert to T, the rest as Dynamic. HLI_DC_COUNT
+ * (OUT_OF_MEMORY set) when that null<T> type cannot be made. */
 static hli_dc class_for(hlffi_vm *vm, hli_type *t, hli_type **obj_at) {
     *obj_at = HLI_T(dyn);
     switch (t->kind) {
@@ -86,7 +95,6 @@ static hli_dc class_for(hlffi_vm *vm, hli_type *t, hli_type **obj_at) {
     case HF32: return HLI_DC_ARR_F32;
     case HUI16: return HLI_DC_ARR_UI16;
     case HDYN: return HLI_DC_ARR_DYN;
-    case HVOID: case HMETHOD: case HPACKED: case HGUID: return HLI_DC_COUNT;
     default:
         if (hli_kind_is_dynamic(t->kind) && t->kind != HNULL)
             *obj_at = (hli_type *)t;
@@ -94,25 +102,27 @@ static hli_dc class_for(hlffi_vm *vm, hli_type *t, hli_type **obj_at) {
     }
 }
 
-HLFFI_API hlffi_value *hlffi_array_new(hlffi_vm *vm, hl_type *element_type, int length) {
-    if (vm == NULL)
-        return NULL;
-    hli_thread *th = hli_data_thread(vm);
-    if (th == NULL)
+hli_type *hli_arr_elem_type(hlffi_vm *vm, hl_type *element_type, hli_thread **th) {
+    if (vm == NULL || (*th = hli_api_thread(vm)) == NULL)
         return NULL;
     hli_type *et = hli_api_resolve_type(vm, element_type);
+    if (et != NULL && (et->kind == HVOID || et->kind == HMETHOD || et->kind == HPACKED || et->kind == HGUID)) {
+        char a[128];
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "no array has elements of type %s", hli_rt_type_str(vm, et, a, sizeof a));
+        return NULL;
+    }
+    return et;
+}
+
+HLFFI_API hlffi_value *hlffi_array_new(hlffi_vm *vm, hl_type *element_type, int length) {
+    hli_thread *th;
+    hli_type *et = hli_arr_elem_type(vm, element_type, &th);
     if (et == NULL)
         return NULL;
     hli_type *at;
     hli_dc cls = class_for(vm, et, &at);
-    if (cls == HLI_DC_COUNT && at != NULL) {
-        char a[128];
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "no Haxe Array has elements of type %s",
-                    hli_rt_type_str(vm, et, a, sizeof a));
-        return NULL;
-    }
     if (cls == HLI_DC_COUNT)
-        return NULL;
+        return NULL; /* out of memory (the kinds no array holds are refused above) */
     uint32_t shift = 0;
     hli_dc_bytes_elem(cls, &shift);
     if (length < 0 || (uint32_t)length > (uint32_t)INT32_MAX >> shift) {
@@ -159,11 +169,8 @@ HLFFI_API hlffi_value *hlffi_array_new(hlffi_vm *vm, hl_type *element_type, int 
 }
 
 HLFFI_API int hlffi_array_length(hlffi_value *arr) {
-    hlffi_vm *vm = hli_data_vm(arr);
-    if (vm == NULL || hli_data_thread(vm) == NULL)
-        return -1;
     hli_arr_view v;
-    return hli_arr_view_of(vm, arr, &v) ? hli_arr_length(&v) : -1;
+    return hli_arr_view_of(hli_api_handle_vm(arr), arr, &v) != NULL ? hli_arr_length(&v) : -1;
 }
 
 /* The start of an ArrayObj's elements or a native array's, and the element size. */
@@ -181,10 +188,8 @@ static uint8_t *elements(const hli_arr_view *v, uint32_t *esize) {
 }
 
 HLFFI_API hlffi_value *hlffi_array_get(hlffi_vm *vm, hlffi_value *arr, int index) {
-    if (vm == NULL || hli_data_thread(vm) == NULL || !hli_data_check(vm, arr, "array"))
-        return NULL;
     hli_arr_view v;
-    if (!hli_arr_view_of(vm, arr, &v))
+    if (hli_arr_view_of(vm, arr, &v) == NULL)
         return NULL;
     int32_t len = hli_arr_length(&v);
     if (index < 0 || index >= len) {
@@ -252,11 +257,9 @@ static bool expand(hlffi_vm *vm, hli_thread *th, const hli_arr_view *v, int32_t 
 
 /* Stores value at index of the array in arr (growing Haxe arrays; native arrays have a fixed size). */
 static bool store(hlffi_vm *vm, hlffi_value *arr, int64_t index, hlffi_value *value, const char *what) {
-    hli_thread *th = hli_data_thread(vm);
-    if (th == NULL || !hli_data_check(vm, arr, "array") || !hli_data_check(vm, value, what))
-        return false;
     hli_arr_view v;
-    if (!hli_arr_view_of(vm, arr, &v))
+    hli_thread *th = hli_arr_view_of(vm, arr, &v);
+    if (th == NULL || !hli_api_check_handle(vm, value, what))
         return false;
     int32_t len = hli_arr_length(&v);
     if (index < 0 || index > INT32_MAX - 1 || (v.na != NULL && index >= len)) {
@@ -267,7 +270,7 @@ static bool store(hlffi_vm *vm, hlffi_value *arr, int64_t index, hlffi_value *va
     /* The value as the array stores it: converted to the element type (boxed for Dynamic elements, as
      * ArrayObj.setDyn's safeCast does; an ArrayObj's element type is Dynamic or an object type). */
     hli_reg r;
-    if (!hli_data_convert(vm, th, value, v.elem, &r, what))
+    if (!hli_api_arg(vm, th, value, v.elem, &r, what, HLI_API_NO_INDEX))
         return false;
     bool ok = true;
     if (v.na == NULL) {
@@ -284,14 +287,12 @@ static bool store(hlffi_vm *vm, hlffi_value *arr, int64_t index, hlffi_value *va
 }
 
 HLFFI_API bool hlffi_array_set(hlffi_vm *vm, hlffi_value *arr, int index, hlffi_value *value) {
-    return vm != NULL && store(vm, arr, index, value, "value");
+    return store(vm, arr, index, value, "value");
 }
 
 HLFFI_API bool hlffi_array_push(hlffi_vm *vm, hlffi_value *arr, hlffi_value *value) {
-    if (vm == NULL || hli_data_thread(vm) == NULL || !hli_data_check(vm, arr, "array"))
-        return false;
     hli_arr_view v;
-    if (!hli_arr_view_of(vm, arr, &v))
+    if (hli_arr_view_of(vm, arr, &v) == NULL)
         return false;
     if (v.na != NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "cannot push to an hl.NativeArray (its size is fixed)");

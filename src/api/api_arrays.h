@@ -16,8 +16,14 @@ typedef struct hli_arr_view {
 } hli_arr_view;
 
 /* The view of the array handle h holds (a Haxe Array of any class, an ArrayDyn over one, or an
- * hl.NativeArray). False with the error set on vm: NULL_VALUE for null, INVALID_TYPE for other values. */
-HLI_INTERNAL bool hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v);
+ * hl.NativeArray) for a function of vm (a handle given alone: pass hli_api_handle_vm(h)). vm's main
+ * thread, or NULL with the error set on vm: NOT_INITIALIZED, INVALID_ARGUMENT for a NULL, freed or
+ * other VM's handle, NULL_VALUE for null, INVALID_TYPE for other values (nothing for a NULL vm). */
+HLI_INTERNAL hli_thread *hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v);
+/* The start of the functions making an array: vm's main thread in *th and the VM type element_type
+ * names (hli_api_resolve_type); NULL with the error set, INVALID_TYPE for the kinds no array holds
+ * (Void, methods). */
+HLI_INTERNAL hli_type *hli_arr_elem_type(hlffi_vm *vm, hl_type *element_type, hli_thread **th);
 /* The element count of a view. */
 HLI_INTERNAL int32_t hli_arr_length(const hli_arr_view *v);
 /* A new Haxe Array (ArrayObj) wrapping native array na (as ArrayObj.alloc: no copy); NULL with the

@@ -60,10 +60,11 @@ static bool bytes_of(hlffi_vm *vm, hlffi_value *h, bytes_view *b) {
     return true;
 }
 
-/* The view of a handle given alone (its VM found from it); NULL VM for NULL/freed handles. */
+/* The view of a handle given alone (its VM found from it); NULL with the error set on that VM (nothing
+ * for a NULL handle). */
 static hlffi_vm *view(hlffi_value *h, bytes_view *b) {
-    hlffi_vm *vm = hli_data_vm(h);
-    if (vm == NULL || hli_data_thread(vm) == NULL || !bytes_of(vm, h, b))
+    hlffi_vm *vm = hli_api_handle_vm(h);
+    if (vm == NULL || hli_api_thread(vm) == NULL || !hli_api_check_handle(vm, h, "bytes") || !bytes_of(vm, h, b))
         return NULL;
     return vm;
 }
@@ -82,7 +83,7 @@ static bool in_range(hlffi_vm *vm, const bytes_view *b, int pos, int len, const 
 static hlffi_value *make(hlffi_vm *vm, const void *data, int size) {
     if (vm == NULL)
         return NULL;
-    hli_thread *th = hli_data_thread(vm);
+    hli_thread *th = hli_api_thread(vm);
     if (th == NULL)
         return NULL;
     if (size < 0 || size == INT_MAX) {
@@ -155,7 +156,7 @@ HLFFI_API int hlffi_bytes_get_length(hlffi_value *bytes) {
 HLFFI_API bool hlffi_bytes_blit(hlffi_value *dst, int dst_pos, hlffi_value *src, int src_pos, int len) {
     bytes_view d, s;
     hlffi_vm *vm = view(dst, &d);
-    if (vm == NULL || !hli_data_check(vm, src, "src") || !bytes_of(vm, src, &s))
+    if (vm == NULL || !hli_api_check_handle(vm, src, "src") || !bytes_of(vm, src, &s))
         return false;
     if (!in_range(vm, &d, dst_pos, len, "dst") || !in_range(vm, &s, src_pos, len, "src"))
         return false;
@@ -167,7 +168,7 @@ HLFFI_API bool hlffi_bytes_blit(hlffi_value *dst, int dst_pos, hlffi_value *src,
 HLFFI_API int hlffi_bytes_compare(hlffi_value *a, int a_pos, hlffi_value *b, int b_pos, int len) {
     bytes_view x, y;
     hlffi_vm *vm = view(a, &x);
-    if (vm == NULL || !hli_data_check(vm, b, "b") || !bytes_of(vm, b, &y))
+    if (vm == NULL || !hli_api_check_handle(vm, b, "b") || !bytes_of(vm, b, &y))
         return INT_MIN;
     if (!in_range(vm, &x, a_pos, len, "a") || !in_range(vm, &y, b_pos, len, "b"))
         return INT_MIN;

@@ -96,7 +96,7 @@ HLFFI_API hlffi_cached_call *hlffi_cache_static_method(hlffi_vm *vm, const char 
     hlffi_cached_call *c = record_new(vm);
     if (c == NULL)
         return NULL;
-    c->findex = s->fn->findex;
+    c->fn = s->fn;
     c->pindex = -1;
     c->nargs = s->fn->type->u.fun->nargs;
     plan(c, s->fn->type, 0);
@@ -126,12 +126,12 @@ HLFFI_API hlffi_cached_call *hlffi_cache_instance_method(hlffi_vm *vm, const cha
     if (c == NULL)
         return NULL;
     c->method = true;
-    c->findex = p->findex;
+    c->fn = &vm->prog->fns[p->findex];
     c->pindex = p->pindex;
     c->cls = e->inst;
     c->seen = e->inst;
-    c->nargs = vm->prog->fns[p->findex].type->u.fun->nargs - 1;
-    plan(c, vm->prog->fns[p->findex].type, 1);
+    c->nargs = c->fn->type->u.fun->nargs - 1;
+    plan(c, c->fn->type, 1);
     c->cls_name = e->name;
     c->name = hli_module_string(vm->prog->m, p->name, NULL);
     return c;
@@ -217,7 +217,7 @@ hli_fn *hli_cache_method_fn_slow(hlffi_cached_call *c, vdynamic *o) {
     }
     if (c->pindex >= 0 && t->vobj_proto != NULL && t->vobj_proto[c->pindex] != NULL)
         return (hli_fn *)t->vobj_proto[c->pindex];
-    return &c->vm->prog->fns[c->findex];
+    return c->fn;
 }
 
 /* Why a call cannot start (see HLI_CACHE_OK): the error recorded on the cache's VM. */
@@ -234,7 +234,7 @@ HLFFI_API hlffi_value *hlffi_call_cached(hlffi_cached_call *c, int argc, hlffi_v
         return NULL;
     }
     hlffi_vm *vm = c->vm;
-    return hli_api_invoke(vm, th, &vm->prog->fns[c->findex], false, NULL, c->nargs, args, c->name);
+    return hli_api_invoke(vm, th, c->fn, false, NULL, c->nargs, args, c->name);
 }
 
 HLFFI_API hlffi_value *hlffi_call_cached_method(hlffi_cached_call *c, hlffi_value *instance, int argc,
@@ -262,6 +262,6 @@ HLFFI_API int hlffi_cached_call_get_argc(hlffi_cached_call *c) {
 HLFFI_API hlffi_type_kind hlffi_cached_call_get_kind(hlffi_cached_call *c, int index) {
     if (c == NULL || c->magic != HLI_CACHE_LIVE || index < -1 || index >= (int)c->nargs)
         return HLFFI_TYPE_VOID;
-    const hli_type_fun *ft = c->vm->prog->fns[c->findex].type->u.fun;
+    const hli_type_fun *ft = c->fn->type->u.fun;
     return public_kind(index < 0 ? ft->ret : ft->args[index + (c->method ? 1 : 0)]);
 }

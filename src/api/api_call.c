@@ -1,5 +1,6 @@
 /* Handles in, a Haxe call, a handle out (see api_call.h): what every handle-based call of the API does,
  * kept in one place so that its fast path serves them all. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api_call.h"
@@ -8,13 +9,19 @@
 
 #define NATIVE_ARGS_ON_STACK 16
 
+/* The subject of a conversion's messages: "<what> argument <index>", or `what` for HLI_API_NO_INDEX. */
+static const char *subject(char *buf, size_t size, const char *what, uint32_t index) {
+    if (index == HLI_API_NO_INDEX)
+        return what;
+    snprintf(buf, size, "%s argument %u", what, (unsigned)index);
+    return buf;
+}
+
 bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
                       const char *what, uint32_t index) {
-    if (h == NULL || h->t == NULL || h->vm != vm) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s argument %u: %s handle", what, (unsigned)index,
-                    h == NULL ? "NULL" : h->t == NULL ? "a freed" : "another VM's");
-        return false;
-    }
+    char label[160];
+    if (h == NULL || h->t == NULL || h->vm != vm)
+        return hli_api_check_handle(vm, h, subject(label, sizeof label, what, index));
     /* Numbers and Bool: the kind is the whole type, and a handle stores them widened to a slot. */
     if (h->t == to || (h->t->kind == to->kind && to->kind <= HBOOL)) {
         *out = h->v;
@@ -25,7 +32,7 @@ bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to
         return true;
     th->exc_value = NULL;
     char a[128], b[128];
-    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s argument %u: cannot convert %s to %s", what, (unsigned)index,
+    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: cannot convert %s to %s", subject(label, sizeof label, what, index),
                 hli_rt_type_str(vm, h->t, a, sizeof a), hli_rt_type_str(vm, to, b, sizeof b));
     return false;
 }

@@ -7,13 +7,17 @@
 #include "api/handles.h"
 #include "api/api_internal.h"
 #include "exec/exec.h"
+#include "exec/host_call.h"
 #include "rt/rt.h"
 
-/* Converts handle h to type `to` into *out by Haxe's dynamic-cast rules. False with INVALID_ARGUMENT
- * set when h is NULL, freed or another VM's, or when the value does not convert; the message names
- * "<what> argument <index>". May allocate (boxing): *out must be rooted by the caller when it holds a
- * pointer. hli_api_arg copies a value already of that type (the same type, or the same numeric kind)
- * inline and leaves the rest to hli_api_arg_slow. */
+/* Converts handle h to type `to` into *out by Haxe's dynamic-cast rules: the one conversion of every
+ * handle the API stores or passes (call arguments, fields, elements, keys, enum parameters). False with
+ * INVALID_ARGUMENT set when h is NULL, freed or another VM's, or when the value does not convert; the
+ * message names "<what> argument <index>", or "<what>" alone for index HLI_API_NO_INDEX. May allocate
+ * (boxing): *out must be rooted by the caller when it holds a pointer. hli_api_arg copies a value
+ * already of that type (the same type, or the same numeric kind) inline and leaves the rest to
+ * hli_api_arg_slow. */
+#define HLI_API_NO_INDEX UINT32_MAX
 HLI_INTERNAL bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
                                    const char *what, uint32_t index);
 static inline bool hli_api_arg(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
@@ -45,7 +49,7 @@ HLI_INTERNAL hlffi_value *hli_api_invoke_slow(hlffi_vm *vm, hli_thread *th, hli_
  * INVALID_ARGUMENT for an argument (see hli_api_arg), EXCEPTION_THROWN with the exception recorded,
  * CALL_FAILED, INTERRUPTED, OUT_OF_MEMORY. `what` names the call in messages. Inline: when every handle
  * already holds its parameter's type, the values are gathered (still rooted by their handles: nothing
- * allocates before they are in the frame) and the call is one hli_call_copy. */
+ * allocates before they are in the frame) and the call is one hli_call_host. */
 static inline hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *fn, bool has_self, void *self,
                                           uint32_t n, hlffi_value **argv, const char *what) {
     if (fn->kind == HLI_FN_BYTECODE && n <= HLI_API_FAST_ARGS) {
@@ -62,7 +66,7 @@ static inline hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *
         if (i == n) {
             hli_reg ret;
             th->exc_value = NULL;
-            hli_status st = hli_call_copy(th, fn, has_self ? self : NULL, vals, n, &ret);
+            hli_status st = hli_call_host(th, fn, has_self ? self : NULL, vals, n, &ret);
             if (st != HLI_OK) {
                 hli_api_call_failed(vm, st);
                 return NULL;
@@ -72,9 +76,5 @@ static inline hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *
     }
     return hli_api_invoke_slow(vm, th, fn, has_self, self, n, argv, what);
 }
-
-/* A class's method by name, walking the supers: its proto (findex, virtual slot), or NULL
- * (src/api/api_instance.c). */
-HLI_INTERNAL const hli_proto *hli_api_find_proto(hlffi_vm *vm, hli_type *cls, const char *name);
 
 #endif

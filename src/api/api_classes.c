@@ -42,15 +42,25 @@ static hli_class_entry *index_slot(struct hli_class_index *ci, const char *name,
     }
 }
 
+/* The last component of a dotted name. */
+static const char *last_component(const char *s) {
+    const char *dot = strrchr(s, '.');
+    return dot != NULL ? dot + 1 : s;
+}
+
+bool hli_api_is_statics_name(const char *name) {
+    const char *c = last_component(name);
+    return c[0] == '$' && c[1] != 0;
+}
+
 /* A class's dotted name from an HOBJ type name: "pkg.$Cls" gives "pkg.Cls" (statics), "pkg.Cls" stays.
  * False when it does not fit buf. */
 static bool class_name_of(const char *s, char *buf, size_t size, bool *statics) {
-    const char *dot = strrchr(s, '.');
-    const char *c = dot != NULL ? dot + 1 : s;
+    const char *c = last_component(s);
     size_t n = strlen(s) + 1;
     if (n > size)
         return false;
-    *statics = c[0] == '$' && c[1] != 0;
+    *statics = hli_api_is_statics_name(s);
     if (!*statics) {
         memcpy(buf, s, n);
         return true;
@@ -125,26 +135,20 @@ oom:
     return HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory while indexing the classes");
 }
 
-hli_class_entry *hli_api_class(hlffi_vm *vm, const char *class_name) {
-    if (vm->classes == NULL && build_index(vm) != HLFFI_OK)
+hli_class_entry *hli_api_class_lookup(hlffi_vm *vm, const char *class_name, bool *oom) {
+    *oom = vm->classes == NULL && build_index(vm) != HLFFI_OK;
+    if (*oom)
         return NULL;
     hli_class_entry *e = index_slot(vm->classes, class_name, hli_api_name_hash(class_name));
-    if (e->name == NULL) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "class %s not found " HLI_DCE_HINT, class_name);
-        return NULL;
-    }
-    return e;
+    return e->name != NULL ? e : NULL;
 }
 
-hli_type *hli_api_find_class(hlffi_vm *vm, const char *class_name) {
-    hli_class_entry *e = hli_api_class(vm, class_name);
-    if (e == NULL)
-        return NULL;
-    if (e->statics == NULL) {
+hli_class_entry *hli_api_class(hlffi_vm *vm, const char *class_name) {
+    bool oom;
+    hli_class_entry *e = hli_api_class_lookup(vm, class_name, &oom);
+    if (e == NULL && !oom)
         HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "class %s not found " HLI_DCE_HINT, class_name);
-        return NULL;
-    }
-    return e->statics;
+    return e;
 }
 
 /* The member slot of name (hash h) in a built table: its entry or the empty slot where it would go. */

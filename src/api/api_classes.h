@@ -29,11 +29,16 @@ typedef struct hli_class_entry {
     uint32_t members_cap;
 } hli_class_entry;
 
-/* FNV-1a of a NUL-terminated name. */
+/* FNV-1a of a NUL-terminated name (the API's name tables: classes, members, types). */
 HLI_INTERNAL uint32_t hli_api_name_hash(const char *s);
+/* Whether an HOBJ type name is a statics type's (`pkg.$Cls`, the type of a class object). */
+HLI_INTERNAL bool hli_api_is_statics_name(const char *name);
 /* The entry of class_name (statics type or instance type known); NULL with TYPE_NOT_FOUND (with the
  * DCE hint) or OUT_OF_MEMORY set on vm. */
 HLI_INTERNAL hli_class_entry *hli_api_class(hlffi_vm *vm, const char *class_name);
+/* The same without recording a missing class: NULL with *oom false when there is none, NULL with *oom
+ * true (OUT_OF_MEMORY set) when the index cannot be built. */
+HLI_INTERNAL hli_class_entry *hli_api_class_lookup(hlffi_vm *vm, const char *class_name, bool *oom);
 /* The static member `name` of a class with a statics type; NULL when there is none (no error set) or
  * when its table could not be built (OUT_OF_MEMORY set: *oom true). */
 HLI_INTERNAL const hli_static_member *hli_api_static_member(hlffi_vm *vm, hli_class_entry *e, const char *name,

@@ -27,17 +27,13 @@ static const struct {
 };
 
 /* The byte offset of field `name` of class t (inherited fields included), or false. */
-static bool field_offset(const hli_module *m, hli_type *t, const char *name, uint32_t *off) {
-    for (hli_type *c = t; c != NULL; c = c->u.obj->super) {
-        const hli_type_obj *o = c->u.obj;
-        uint32_t base = o->super != NULL ? o->super->u.obj->total_fields : 0;
-        for (uint32_t i = 0; i < o->nfields; i++)
-            if (strcmp(hli_module_string(m, o->fields[i].name, NULL), name) == 0) {
-                *off = t->u.obj->rt->fields_indexes[base + i];
-                return true;
-            }
-    }
-    return false;
+static bool field_offset(hlffi_vm *vm, hli_type *t, const char *name, uint32_t *off) {
+    uint32_t fid;
+    hli_type *ft;
+    if (!hli_api_find_field(vm, t, name, &fid, &ft))
+        return false;
+    *off = t->u.obj->rt->fields_indexes[fid];
+    return true;
 }
 
 static struct hli_api_data *scan(hlffi_vm *vm) {
@@ -59,7 +55,7 @@ static struct hli_api_data *scan(hlffi_vm *vm) {
             d->c[c].t = t;
             d->c[c].usable = true;
             for (int f = 0; classes[c].fields[f] != NULL; f++)
-                if (!field_offset(m, t, classes[c].fields[f], &d->c[c].off[f]))
+                if (!field_offset(vm, t, classes[c].fields[f], &d->c[c].off[f]))
                     d->c[c].usable = false;
         }
     }
@@ -137,30 +133,4 @@ void hli_api_data_free(hlffi_vm *vm) {
     if (vm->data != NULL)
         hli_mem_free(&vm->mem, vm->data, sizeof *vm->data);
     vm->data = NULL;
-}
-
-hlffi_vm *hli_data_vm(hlffi_value *h) {
-    return h != NULL && h->t != NULL ? h->vm : NULL;
-}
-
-bool hli_data_check(hlffi_vm *vm, hlffi_value *h, const char *what) {
-    if (h != NULL && h->t != NULL && h->vm == vm)
-        return true;
-    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s handle", what,
-                h == NULL ? "NULL" : h->t == NULL ? "a freed" : "another VM's");
-    return false;
-}
-
-bool hli_data_convert(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out, const char *what) {
-    memset(out, 0, sizeof *out);
-    if (!hli_data_check(vm, h, what))
-        return false;
-    th->exc_value = NULL;
-    if (hli_dyn_cast(th, &h->v, h->t, to, out) == HLI_OK)
-        return true;
-    th->exc_value = NULL;
-    char a[128], b[128];
-    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: cannot convert %s to %s", what,
-                hli_rt_type_str(vm, h->t, a, sizeof a), hli_rt_type_str(vm, to, b, sizeof b));
-    return false;
 }

@@ -1,15 +1,14 @@
 /* What the array, map and bytes functions of the public API share (src/api/api_arrays*.c, api_maps*.c,
  * api_bytes.c): the standard-library classes behind Haxe's Array<T>, Map<K,V> and haxe.io.Bytes on
  * HashLink (hl.types.ArrayBytes_*, ArrayObj, ArrayDyn, haxe.ds.*Map, haxe.io.Bytes), found by name once
- * per VM with the byte offsets of the fields these functions read and write, and small handle checks.
- * Internal to src/api. */
+ * per VM with the byte offsets of the fields these functions read and write. Internal to src/api. */
 #ifndef HLI_API_DATA_H
 #define HLI_API_DATA_H
 
 #include <string.h>
 
 #include "api/handles.h"
-#include "api/api_internal.h"
+#include "api/api_call.h"
 #include "rt/rt.h"
 
 /* The classes, in the order of the name table in api_data.c. */
@@ -87,21 +86,5 @@ static inline int32_t hli_dc_geti(const void *o, const hli_dc_info *c, int f) {
 static inline void hli_dc_seti(void *o, const hli_dc_info *c, int f, int32_t v) {
     memcpy((uint8_t *)o + c->off[f], &v, sizeof v);
 }
-
-/* Handle checks. hli_data_vm: the VM of a handle given alone (NULL for a NULL or freed handle: there is
- * no VM to record the error on). hli_data_check: h is a live handle of vm (else INVALID_ARGUMENT set,
- * naming `what`). hli_data_thread: vm's main thread (NULL with NOT_INITIALIZED set). */
-HLI_INTERNAL hlffi_vm *hli_data_vm(hlffi_value *h);
-HLI_INTERNAL bool hli_data_check(hlffi_vm *vm, hlffi_value *h, const char *what);
-static inline hli_thread *hli_data_thread(hlffi_vm *vm) { return hli_api_thread(vm); }
-/* The object a handle holds when it is a pointer kind (a dynamic handle holding an object counts):
- * its runtime value, or NULL for null and value kinds. */
-static inline void *hli_data_ptr(const hlffi_value *h) {
-    return hli_kind_is_ptr(h->t->kind) ? h->v.p : NULL;
-}
-/* A handle's value converted to type `to` by Haxe's rules into *out (INVALID_ARGUMENT set, naming
- * `what`, when it does not convert; the cast's exception is dropped). */
-HLI_INTERNAL bool hli_data_convert(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
-                                   const char *what);
 
 #endif

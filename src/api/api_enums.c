@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api/api_internal.h"
+#include "api/api_call.h"
 #include "api/api_types.h"
 #include "rt/rt.h"
 
@@ -22,9 +22,17 @@ static hli_type *enum_named(hlffi_vm *vm, const char *type_name) {
     return t;
 }
 
-/* Constructor `index` of enum type t, or NULL with INVALID_ARGUMENT set. */
-static const hli_enum_construct *construct_of(hlffi_vm *vm, hli_type *t, int index, const char *type_name) {
-    const hli_type_enum *te = t->u.tenum;
+/* Constructor `index` of the enum named type_name (*t receives the enum type, *th when not NULL the VM's
+ * thread), or NULL with the error set: nothing for a NULL vm, NOT_INITIALIZED, as enum_named,
+ * INVALID_ARGUMENT for an index out of range. */
+static const hli_enum_construct *construct_named(hlffi_vm *vm, const char *type_name, int index, hli_type **t,
+                                                 hli_thread **th) {
+    hli_thread *thread = vm != NULL ? hli_api_thread(vm) : NULL;
+    if (th != NULL)
+        *th = thread;
+    if (thread == NULL || (*t = enum_named(vm, type_name)) == NULL)
+        return NULL;
+    const hli_type_enum *te = (*t)->u.tenum;
     if (index < 0 || (uint32_t)index >= te->nconstructs) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s has no constructor %d (it has %u)", type_name, index,
                     te->nconstructs);
@@ -69,10 +77,8 @@ HLFFI_API int hlffi_enum_get_construct_count(hlffi_vm *vm, const char *type_name
 }
 
 HLFFI_API char *hlffi_enum_get_construct_name(hlffi_vm *vm, const char *type_name, int index) {
-    if (vm == NULL)
-        return NULL;
-    hli_type *t = enum_named(vm, type_name);
-    const hli_enum_construct *c = t != NULL ? construct_of(vm, t, index, type_name) : NULL;
+    hli_type *t;
+    const hli_enum_construct *c = construct_named(vm, type_name, index, &t, NULL);
     return c != NULL ? hli_api_strdup(vm, hli_module_string(vm->module, c->name, NULL)) : NULL;
 }
 
@@ -124,18 +130,6 @@ HLFFI_API bool hlffi_enum_is_named(hlffi_value *value, const char *name) {
     return strcmp(hli_module_string(value->vm->module, value_construct(e)->name, NULL), name) == 0;
 }
 
-/* The field `name` of class object o (walking the class chain): its address, or NULL. */
-static void *object_field(const hli_module *m, vobj *o, const char *name) {
-    for (const hli_type *t = o->t; t != NULL && t->kind == HOBJ; t = t->u.obj->super) {
-        const hli_type_obj *ob = t->u.obj;
-        uint32_t base = ob->super != NULL ? ob->super->u.obj->total_fields : 0;
-        for (uint32_t i = 0; i < ob->nfields; i++)
-            if (strcmp(hli_module_string(m, ob->fields[i].name, NULL), name) == 0)
-                return (uint8_t *)o + o->t->u.obj->rt->fields_indexes[base + i];
-    }
-    return NULL;
-}
-
 /* The shared value of parameterless constructor `index` of t: `__evalues__[index]` of the enum's Enum
  * object. An enum without an Enum object (none in the module) has no shared value: a new one is made,
  * as the bytecode would. NULL with the error set (NOT_INITIALIZED before the entry point made it). */
@@ -150,10 +144,11 @@ static venum *shared_value(hlffi_vm *vm, hli_thread *th, hli_type *t, int index,
                         "enum %s is not initialised yet (call hlffi_call_entry first)", type_name);
             return NULL;
         }
-        void *slot = eobj->t->kind == HOBJ ? object_field(p->m, eobj, "__evalues__") : NULL;
+        uint32_t fid;
+        hli_type *ft;
         varray *vals = NULL;
-        if (slot != NULL)
-            memcpy(&vals, slot, sizeof vals);
+        if (eobj->t->kind == HOBJ && hli_api_find_field(vm, eobj->t, "__evalues__", &fid, &ft) && ft->kind == HARRAY)
+            memcpy(&vals, (uint8_t *)eobj + eobj->t->u.obj->rt->fields_indexes[fid], sizeof vals);
         if (vals != NULL && index < vals->size) {
             venum *v = hli_aptr(vals, venum *)[index];
             if (v != NULL && v->t == t && v->index == index)
@@ -169,11 +164,9 @@ static venum *shared_value(hlffi_vm *vm, hli_thread *th, hli_type *t, int index,
 }
 
 HLFFI_API hlffi_value *hlffi_enum_alloc_simple(hlffi_vm *vm, const char *type_name, int index) {
-    if (vm == NULL)
-        return NULL;
-    hli_thread *th = hli_api_thread(vm);
-    hli_type *t = th != NULL ? enum_named(vm, type_name) : NULL;
-    const hli_enum_construct *c = t != NULL ? construct_of(vm, t, index, type_name) : NULL;
+    hli_thread *th;
+    hli_type *t;
+    const hli_enum_construct *c = construct_named(vm, type_name, index, &t, &th);
     if (c == NULL)
         return NULL;
     if (c->nparams != 0) {
@@ -186,29 +179,11 @@ HLFFI_API hlffi_value *hlffi_enum_alloc_simple(hlffi_vm *vm, const char *type_na
     return v != NULL ? hli_handle_new(vm, t, &r) : NULL;
 }
 
-/* Converts handle h to type `to` (Haxe's dynamic-cast rules); false with the error set. */
-static bool convert_param(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out, int i) {
-    if (h == NULL || h->t == NULL || h->vm != vm) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "parameter %d: %s handle", i,
-                    h == NULL ? "a NULL" : h->t == NULL ? "a freed" : "another VM's");
-        return false;
-    }
-    if (hli_dyn_cast(th, &h->v, h->t, to, out) == HLI_OK)
-        return true;
-    th->exc_value = NULL;
-    char a[128], b[128];
-    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "parameter %d: cannot convert %s to %s", i,
-                hli_rt_type_str(vm, h->t, a, sizeof a), hli_rt_type_str(vm, to, b, sizeof b));
-    return false;
-}
-
 HLFFI_API hlffi_value *hlffi_enum_alloc(hlffi_vm *vm, const char *type_name, int index, int nparam,
                                         hlffi_value **params) {
-    if (vm == NULL)
-        return NULL;
-    hli_thread *th = hli_api_thread(vm);
-    hli_type *t = th != NULL ? enum_named(vm, type_name) : NULL;
-    const hli_enum_construct *c = t != NULL ? construct_of(vm, t, index, type_name) : NULL;
+    hli_thread *th;
+    hli_type *t;
+    const hli_enum_construct *c = construct_named(vm, type_name, index, &t, &th);
     if (c == NULL)
         return NULL;
     const char *cname = hli_module_string(vm->module, c->name, NULL);
@@ -234,7 +209,7 @@ HLFFI_API hlffi_value *hlffi_enum_alloc(hlffi_vm *vm, const char *type_name, int
     hlffi_value *result = NULL;
     bool ok = true;
     for (uint32_t i = 0; i < c->nparams && ok; i++)
-        ok = convert_param(vm, th, params[i], c->params[i], &args[i], (int)i);
+        ok = hli_api_arg(vm, th, params[i], c->params[i], &args[i], cname, i);
     if (ok) {
         venum *e = hli_alloc_enum(th, t, index);
         if (e == NULL) {

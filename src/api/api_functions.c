@@ -217,8 +217,10 @@ HLFFI_API hlffi_value *hlffi_function_new(hlffi_vm *vm, hlffi_function_func fn, 
  * error set. */
 static vclosure *closure_of(hlffi_value *h) {
     hlffi_vm *vm = h->vm;
-    vdynamic *v = hli_kind_is_ptr(h->t->kind) ? h->v.p : NULL;
-    if (h->t->kind != HFUN && (!hli_kind_is_ptr(h->t->kind) || (v != NULL && v->t->kind != HFUN))) {
+    /* Only values that carry their runtime type can be looked into (not hl.Bytes, abstracts, structs). */
+    bool typed = hli_kind_is_dynamic(h->t->kind);
+    vdynamic *v = typed ? h->v.p : NULL;
+    if (h->t->kind != HFUN && (!typed || (v != NULL && v->t->kind != HFUN))) {
         char b[128];
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_function_call: the value is a %s, not a function",
                     hli_rt_type_str(vm, v != NULL ? v->t : h->t, b, sizeof b));

@@ -14,28 +14,15 @@
 #include "api/api_internal.h"
 #include "rt/rt.h"
 
-/* Checks handle h (belonging to vm when vm is not NULL); false with INVALID_ARGUMENT set when it is
- * NULL, freed or another VM's. */
-static bool check_handle(hlffi_vm *vm, hlffi_value *h, const char *what) {
-    if (h != NULL && h->t != NULL && (vm == NULL || h->vm == vm))
-        return true;
-    if (vm != NULL)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s handle", what,
-                    h == NULL ? "NULL" : h->t == NULL ? "a freed" : "another VM's");
-    return false;
-}
-
 /* The object a handle holds: *o the value (its type word first) and the type its members resolve in
  * (the runtime class for instances, so that subclasses' members are found; the object underneath a
  * virtual, such as a value typed by an interface). NULL with the error set for a NULL/freed handle
  * (INVALID_ARGUMENT when the VM is known), a null value (NULL_VALUE) or a value that has no members
  * (INVALID_TYPE). */
 static hli_thread *object_of(hlffi_value *obj, const char *member, vdynamic **o, hli_type **t) {
-    if (obj == NULL || obj->t == NULL)
-        return NULL; /* no VM to record the error on */
-    hlffi_vm *vm = obj->vm;
-    hli_thread *th = hli_api_thread(vm);
-    if (th == NULL)
+    hlffi_vm *vm = hli_api_handle_vm(obj);
+    hli_thread *th = vm != NULL ? hli_api_thread(vm) : NULL; /* a NULL handle names no VM */
+    if (th == NULL || !hli_api_check_handle(vm, obj, member != NULL ? member : "the object"))
         return NULL;
     if (member == NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "the member name is NULL");
@@ -68,8 +55,8 @@ static hli_thread *object_of(hlffi_value *obj, const char *member, vdynamic **o,
     return th;
 }
 
-/* A class's field by name, walking the supers: its absolute index and type; false when none. */
-static bool find_field(const hli_module *m, hli_type *cls, const char *name, uint32_t *fid, hli_type **ft) {
+bool hli_api_find_field(hlffi_vm *vm, hli_type *cls, const char *name, uint32_t *fid, hli_type **ft) {
+    const hli_module *m = vm->prog->m;
     for (hli_type *t = cls; t != NULL; t = t->u.obj->super) {
         const hli_type_obj *o = t->u.obj;
         uint32_t base = o->super != NULL ? o->super->u.obj->total_fields : 0;
@@ -94,9 +81,8 @@ const hli_proto *hli_api_find_proto(hlffi_vm *vm, hli_type *cls, const char *nam
     return NULL;
 }
 
-/* A class's method by name, walking the supers; virtual ones through the object's virtual table (the
- * override of the runtime class). NULL when none. */
-static hli_fn *find_method(hlffi_vm *vm, hli_type *cls, vdynamic *o, const char *name) {
+/* Virtual methods through the object's virtual table (structs have none: their methods are final). */
+hli_fn *hli_api_find_method(hlffi_vm *vm, hli_type *cls, const vdynamic *o, const char *name) {
     const hli_proto *p = hli_api_find_proto(vm, cls, name);
     if (p == NULL)
         return NULL;
@@ -112,7 +98,7 @@ static hli_fn *accessor(hlffi_vm *vm, hli_type *t, vdynamic *o, const char *pref
     char buf[256];
     if (t->kind != HOBJ || (size_t)snprintf(buf, sizeof buf, "%s%s", prefix, name) >= sizeof buf)
         return NULL;
-    hli_fn *fn = find_method(vm, t, o, buf);
+    hli_fn *fn = hli_api_find_method(vm, t, o, buf);
     return fn != NULL && fn->type->u.fun->nargs == nargs + 1 ? fn : NULL;
 }
 
@@ -181,13 +167,13 @@ HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name)
             return hli_api_invoke(vm, th, get, true, o, 0, NULL, field_name);
         uint32_t fid;
         hli_type *ft;
-        if (find_field(vm->prog->m, t, field_name, &fid, &ft)) {
+        if (hli_api_find_field(vm, t, field_name, &fid, &ft)) {
             hli_reg r;
             memset(&r, 0, sizeof r);
             memcpy(&r, (uint8_t *)o + t->u.obj->rt->fields_indexes[fid], hli_type_size(ft));
             return hli_handle_new(vm, ft, &r);
         }
-        if (find_method(vm, t, o, field_name) == NULL) {
+        if (hli_api_find_method(vm, t, o, field_name) == NULL) {
             HLI_VM_FAIL(vm, HLFFI_ERROR_FIELD_NOT_FOUND, "field %s not found " HLI_DCE_HINT, field_name);
             return NULL;
         }
@@ -231,8 +217,8 @@ HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_v
         }
         uint32_t fid;
         hli_type *ft;
-        if (!find_field(vm->prog->m, t, field_name, &fid, &ft)) {
-            HLI_VM_FAIL(vm, find_method(vm, t, o, field_name) != NULL ? HLFFI_ERROR_TYPE_MISMATCH
+        if (!hli_api_find_field(vm, t, field_name, &fid, &ft)) {
+            HLI_VM_FAIL(vm, hli_api_find_method(vm, t, o, field_name) != NULL ? HLFFI_ERROR_TYPE_MISMATCH
                                                                        : HLFFI_ERROR_FIELD_NOT_FOUND,
                         "%s: no such variable " HLI_DCE_HINT, field_name);
             return false;
@@ -244,7 +230,7 @@ HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_v
         memcpy((uint8_t *)o + t->u.obj->rt->fields_indexes[fid], &r, hli_type_size(ft));
         return true;
     }
-    if (!check_handle(vm, value, field_name))
+    if (!hli_api_check_handle(vm, value, field_name))
         return false;
     int32_t hash = hli_hash_utf8(vm, field_name);
     th->exc_value = NULL;
@@ -269,7 +255,7 @@ HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_na
         return NULL;
     }
     /* A method of the class (the object is argument 0), else a field holding a function (closure). */
-    hli_fn *fn = t->kind == HOBJ || t->kind == HSTRUCT ? find_method(vm, t, o, method_name) : NULL;
+    hli_fn *fn = t->kind == HOBJ || t->kind == HSTRUCT ? hli_api_find_method(vm, t, o, method_name) : NULL;
     if (fn != NULL) {
         uint32_t nargs = fn->type->u.fun->nargs;
         if ((uint32_t)argc + 1 != nargs) {
@@ -285,7 +271,9 @@ HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_na
             HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "method %s not found " HLI_DCE_HINT, method_name);
         return NULL;
     }
-    vclosure *c = hlffi_value_is_null(f) ? NULL : f->v.p;
+    /* Only values of the dynamic kinds start with a type word: an Int, hl.Bytes or struct field is no
+     * function (and its value no pointer to read). */
+    vclosure *c = hli_kind_is_dynamic(f->t->kind) ? f->v.p : NULL;
     hli_type *ct = c != NULL ? c->t : NULL;
     if (ct == NULL || ct->kind != HFUN) {
         hli_handle_free(f);
@@ -405,10 +393,8 @@ HLFFI_API char *hlffi_get_field_string(hlffi_value *obj, const char *field_name)
 static bool set_made(hlffi_vm *vm, hlffi_value *obj, const char *field_name, hlffi_value *v) {
     if (v == NULL)
         return false;
-    bool ok = obj != NULL && obj->vm == vm ? hlffi_set_field(obj, field_name, v) : false;
-    if (obj != NULL && obj->vm != vm)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: the object is another VM's",
-                    field_name != NULL ? field_name : "(null)");
+    bool ok = hli_api_check_handle(vm, obj, field_name != NULL ? field_name : "the object") &&
+              hlffi_set_field(obj, field_name, v);
     hlffi_value_free(v);
     return ok;
 }

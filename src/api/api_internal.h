@@ -1,4 +1,5 @@
-/* Helpers shared by the src/api files that run Haxe code (runtime builds only). */
+/* Helpers shared by the src/api files: the VM's thread, handle checks, call failures, class members by
+ * name and UTF-16 -> UTF-8 for char* results. Internal to src/api. */
 #ifndef HLI_API_INTERNAL_H
 #define HLI_API_INTERNAL_H
 
@@ -10,8 +11,29 @@ HLI_INTERNAL hli_thread *hli_api_thread(hlffi_vm *vm);
 /* Turns a failed call (HLI_EXC or HLI_ABORT) into the VM's error: an exception is recorded as
  * hli_report_exception does (EXCEPTION_THROWN); Sys.exit gives CALL_FAILED, an interrupt INTERRUPTED. */
 HLI_INTERNAL hlffi_error_code hli_api_call_failed(hlffi_vm *vm, hli_status st);
-/* The statics type (`pkg.$Cls`) of the class with full dotted name class_name, through the VM's class
- * index (built on first use, src/api/api_static.c); NULL with TYPE_NOT_FOUND or OUT_OF_MEMORY set. */
-HLI_INTERNAL hli_type *hli_api_find_class(hlffi_vm *vm, const char *class_name);
+
+/* The VM of a handle given alone (functions taking no VM argument), to check the handle against with
+ * hli_api_check_handle: a freed handle still names its VM (its slot belongs to the VM's table), so the
+ * error is recorded there. NULL for a NULL handle, which names no VM. */
+static inline hlffi_vm *hli_api_handle_vm(const hlffi_value *h) {
+    return h != NULL ? h->vm : NULL;
+}
+/* Whether h is a live handle of vm; false with INVALID_ARGUMENT set ("<what>: NULL / a freed /
+ * another VM's handle") otherwise. */
+HLI_INTERNAL bool hli_api_check_handle(hlffi_vm *vm, const hlffi_value *h, const char *what);
+
+/* A class's field by name, walking the supers (inherited fields included): its absolute index and
+ * declared type. False when there is none. */
+HLI_INTERNAL bool hli_api_find_field(hlffi_vm *vm, hli_type *cls, const char *name, uint32_t *fid, hli_type **ft);
+/* A class's method by name, walking the supers: its proto (findex, virtual slot), or NULL. */
+HLI_INTERNAL const hli_proto *hli_api_find_proto(hlffi_vm *vm, hli_type *cls, const char *name);
+/* The function a method call on object o (an instance of class cls or of a subclass) runs: the override
+ * of o's class for virtual methods. NULL when cls has no method of that name. */
+HLI_INTERNAL hli_fn *hli_api_find_method(hlffi_vm *vm, hli_type *cls, const vdynamic *o, const char *name);
+
+/* UTF-16 s[0..len) as malloc'ed, NUL-terminated UTF-8 (the public char* convention: the caller free()s;
+ * embedded NULs kept, lone surrogates U+FFFD), its byte length in *out_len (may be NULL). NULL when
+ * out of memory (nothing recorded). */
+HLI_INTERNAL char *hli_api_utf16_to_utf8(const hli_uchar *s, int32_t len, size_t *out_len);
 
 #endif

@@ -13,8 +13,6 @@
 #include "api/api_types.h"
 #include "std/std_internal.h"
 
-#define DCE_HINT "(removed by dead-code elimination? call it from the Haxe code or compile with -dce no)"
-
 /* A map a handle holds: its class and object. */
 typedef struct map_view {
     hli_dc cls;           /* STRING_MAP, INT_MAP, OBJECT_MAP, or TREE (EnumValueMap and other trees) */
@@ -72,48 +70,32 @@ static bool native(hlffi_vm *vm, hli_thread *th, const map_view *m, const char *
 static bool native_key(hlffi_vm *vm, hli_thread *th, const map_view *m, hlffi_value *key, hli_reg *out, bool *is_null) {
     *is_null = false;
     if (m->cls == HLI_DC_INT_MAP)
-        return hli_data_convert(vm, th, key, HLI_T(i32), out, "key");
+        return hli_api_arg(vm, th, key, HLI_T(i32), out, "key", HLI_API_NO_INDEX);
     if (m->cls == HLI_DC_OBJECT_MAP)
-        return hli_data_convert(vm, th, key, HLI_T(dyn), out, "key");
+        return hli_api_arg(vm, th, key, HLI_T(dyn), out, "key", HLI_API_NO_INDEX);
     hli_type *st = vm->prog->string_type;
     if (st == NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "the module has no String class");
         return false;
     }
-    if (!hli_data_convert(vm, th, key, st, out, "key"))
+    if (!hli_api_arg(vm, th, key, st, out, "key", HLI_API_NO_INDEX))
         return false;
     *is_null = out->p == NULL;
     out->p = out->p != NULL ? ((vstring *)out->p)->bytes : NULL;
     return true;
 }
 
-/* A method of the tree's class chain by name (through the virtual table for overridable ones), or NULL. */
-static hli_fn *tree_method(hlffi_vm *vm, const vobj *o, const char *name) {
-    const hli_module *m = vm->prog->m;
-    for (hli_type *t = o->t; t != NULL; t = t->u.obj->super) {
-        const hli_type_obj *ob = t->u.obj;
-        for (uint32_t i = 0; i < ob->nproto; i++) {
-            const hli_proto *p = &ob->proto[i];
-            if (strcmp(hli_module_string(m, p->name, NULL), name) != 0)
-                continue;
-            if (p->pindex >= 0 && o->t->vobj_proto != NULL)
-                return (hli_fn *)o->t->vobj_proto[p->pindex];
-            return &vm->prog->fns[p->findex];
-        }
-    }
-    return NULL;
-}
-
 /* Calls tree method `name` on m->o with the given handles (converted to its argument types) or raw
  * Dynamic values; the result into *ret. METHOD_NOT_FOUND (with the DCE hint) when the module lacks it. */
 static bool tree_call(hlffi_vm *vm, hli_thread *th, const map_view *m, const char *name, hlffi_value **hv,
                       vdynamic **raw, uint32_t n, hli_reg *ret) {
-    hli_fn *fn = tree_method(vm, m->o, name);
+    hli_fn *fn = hli_api_find_method(vm, m->o->t, (vdynamic *)m->o, name);
     const hli_type_fun *ft = fn != NULL ? fn->type->u.fun : NULL;
     if (ft == NULL || ft->nargs != n + 1) {
         char a[128];
-        HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "%s.%s not found " DCE_HINT,
-                    hli_rt_type_str(vm, m->o->t, a, sizeof a), name);
+        HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND,
+                    "%s.%s not found (removed by dead-code elimination? call it from the Haxe code or compile "
+                    "with -dce no)", hli_rt_type_str(vm, m->o->t, a, sizeof a), name);
         return false;
     }
     hli_reg args[3];
@@ -123,7 +105,7 @@ static bool tree_call(hlffi_vm *vm, hli_thread *th, const map_view *m, const cha
     bool ok = true;
     for (uint32_t i = 0; i < n && ok; i++) {
         if (hv != NULL)
-            ok = hli_data_convert(vm, th, hv[i], ft->args[i + 1], &args[i + 1], i == 0 ? "key" : "value");
+            ok = hli_api_arg(vm, th, hv[i], ft->args[i + 1], &args[i + 1], i == 0 ? "key" : "value", HLI_API_NO_INDEX);
         else
             ok = hli_dyn_cast(th, &raw[i], HLI_T(dyn), ft->args[i + 1], &args[i + 1]) == HLI_OK;
     }
@@ -162,12 +144,12 @@ static bool tree_key_ok(hlffi_vm *vm, const map_view *m, hlffi_value *key) {
 static bool tree_find(hlffi_vm *vm, hli_thread *th, const map_view *m, hlffi_value *key, vobj **found) {
     const hli_dc_info *nc = hli_dc_get(vm, HLI_DC_TREE_NODE);
     *found = NULL;
-    if (nc == NULL || !hli_data_check(vm, key, "key") || !tree_key_ok(vm, m, key))
+    if (nc == NULL || !hli_api_check_handle(vm, key, "key") || !tree_key_ok(vm, m, key))
         return false;
     vobj *node = hli_dc_getp(m->o, m->c, HLI_F_ROOT);
     vdynamic *k[2] = {NULL, NULL};
     hli_reg kr;
-    if (!hli_data_convert(vm, th, key, HLI_T(dyn), &kr, "key"))
+    if (!hli_api_arg(vm, th, key, HLI_T(dyn), &kr, "key", HLI_API_NO_INDEX))
         return false;
     k[0] = kr.p;
     bool ok = true;
@@ -201,12 +183,11 @@ static int32_t tree_walk(const hli_dc_info *nc, vobj *node, vdynamic **out, bool
     return at;
 }
 
-/* The common start of the functions taking (vm, map): checks and the view. */
+/* The common start of the map functions: checks and the view; vm's main thread, or NULL with the error
+ * set (nothing for a NULL vm). A function taking the map alone passes hli_api_handle_vm(map). */
 static hli_thread *begin(hlffi_vm *vm, hlffi_value *map, map_view *m) {
-    if (vm == NULL)
-        return NULL;
-    hli_thread *th = hli_data_thread(vm);
-    if (th == NULL || !hli_data_check(vm, map, "map") || !map_of(vm, map, m))
+    hli_thread *th = vm != NULL ? hli_api_thread(vm) : NULL;
+    if (th == NULL || !hli_api_check_handle(vm, map, "map") || !map_of(vm, map, m))
         return NULL;
     return th;
 }
@@ -214,7 +195,7 @@ static hli_thread *begin(hlffi_vm *vm, hlffi_value *map, map_view *m) {
 HLFFI_API hlffi_value *hlffi_map_new(hlffi_vm *vm, hl_type *key_type, hl_type *value_type) {
     if (vm == NULL)
         return NULL;
-    hli_thread *th = hli_data_thread(vm);
+    hli_thread *th = hli_api_thread(vm);
     if (th == NULL)
         return NULL;
     hli_type *kt = hli_api_resolve_type(vm, key_type);
@@ -280,7 +261,7 @@ HLFFI_API hlffi_value *hlffi_map_new(hlffi_vm *vm, hl_type *key_type, hl_type *v
 HLFFI_API bool hlffi_map_set(hlffi_vm *vm, hlffi_value *map, hlffi_value *key, hlffi_value *value) {
     map_view m;
     hli_thread *th = begin(vm, map, &m);
-    if (th == NULL || !hli_data_check(vm, key, "key") || !hli_data_check(vm, value, "value"))
+    if (th == NULL || !hli_api_check_handle(vm, key, "key") || !hli_api_check_handle(vm, value, "value"))
         return false;
     if (m.cls == HLI_DC_TREE) {
         hlffi_value *hv[2] = {key, value};
@@ -299,7 +280,7 @@ HLFFI_API bool hlffi_map_set(hlffi_vm *vm, hlffi_value *map, hlffi_value *key, h
         ok = false;
     }
     /* the value boxed as Haxe's set(key, value:T) receives it (T is Dynamic at run time) */
-    ok = ok && hli_data_convert(vm, th, value, HLI_T(dyn), &args[2], "value");
+    ok = ok && hli_api_arg(vm, th, value, HLI_T(dyn), &args[2], "value", HLI_API_NO_INDEX);
     ok = ok && native(vm, th, &m, "set", args, NULL);
     hli_root_range_pop(th);
     return ok;
@@ -311,7 +292,7 @@ static bool lookup(hlffi_vm *vm, hlffi_value *map, hlffi_value *key, bool *exist
     hli_thread *th = begin(vm, map, &m);
     *exists = false;
     *value = NULL;
-    if (th == NULL || !hli_data_check(vm, key, "key"))
+    if (th == NULL || !hli_api_check_handle(vm, key, "key"))
         return false;
     if (m.cls == HLI_DC_TREE) {
         vobj *node;
@@ -355,7 +336,7 @@ HLFFI_API bool hlffi_map_exists(hlffi_vm *vm, hlffi_value *map, hlffi_value *key
 HLFFI_API bool hlffi_map_remove(hlffi_vm *vm, hlffi_value *map, hlffi_value *key) {
     map_view m;
     hli_thread *th = begin(vm, map, &m);
-    if (th == NULL || !hli_data_check(vm, key, "key"))
+    if (th == NULL || !hli_api_check_handle(vm, key, "key"))
         return false;
     hli_reg ret;
     if (m.cls == HLI_DC_TREE) {
@@ -455,9 +436,9 @@ HLFFI_API hlffi_value *hlffi_map_keys(hlffi_vm *vm, hlffi_value *map) { return l
 HLFFI_API hlffi_value *hlffi_map_values(hlffi_vm *vm, hlffi_value *map) { return listing(vm, map, false); }
 
 HLFFI_API int hlffi_map_size(hlffi_value *map) {
-    hlffi_vm *vm = hli_data_vm(map);
+    hlffi_vm *vm = hli_api_handle_vm(map);
     map_view m;
-    if (vm == NULL || hli_data_thread(vm) == NULL || !map_of(vm, map, &m))
+    if (begin(vm, map, &m) == NULL)
         return -1;
     if (m.cls != HLI_DC_TREE)
         return hli_std_map_count(hli_dc_getp(m.o, m.c, HLI_F_H));
@@ -466,10 +447,10 @@ HLFFI_API int hlffi_map_size(hlffi_value *map) {
 }
 
 HLFFI_API bool hlffi_map_clear(hlffi_value *map) {
-    hlffi_vm *vm = hli_data_vm(map);
+    hlffi_vm *vm = hli_api_handle_vm(map);
     map_view m;
-    hli_thread *th = vm != NULL ? hli_data_thread(vm) : NULL;
-    if (th == NULL || !map_of(vm, map, &m))
+    hli_thread *th = begin(vm, map, &m);
+    if (th == NULL)
         return false;
     if (m.cls == HLI_DC_TREE) { /* BalancedTree.clear: root = null */
         hli_dc_setp(m.o, m.c, HLI_F_ROOT, NULL);

@@ -13,20 +13,10 @@
 #include "api/api_types.h"
 
 HLFFI_API hlffi_value *hlffi_native_array_new(hlffi_vm *vm, hl_type *element_type, int length) {
-    if (vm == NULL)
-        return NULL;
-    hli_thread *th = hli_data_thread(vm);
-    if (th == NULL)
-        return NULL;
-    hli_type *et = hli_api_resolve_type(vm, element_type);
+    hli_thread *th;
+    hli_type *et = hli_arr_elem_type(vm, element_type, &th);
     if (et == NULL)
         return NULL;
-    if (et->kind == HVOID || et->kind == HMETHOD || et->kind == HPACKED || et->kind == HGUID) {
-        char a[128];
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "no hl.NativeArray has elements of type %s",
-                    hli_rt_type_str(vm, et, a, sizeof a));
-        return NULL;
-    }
     if (length < 0 || (uint64_t)length * hli_type_size(et) > (uint64_t)INT32_MAX) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "native array length %d out of range", length);
         return NULL;
@@ -42,11 +32,9 @@ HLFFI_API hlffi_value *hlffi_native_array_new(hlffi_vm *vm, hl_type *element_typ
 }
 
 HLFFI_API void *hlffi_native_array_get_ptr(hlffi_value *arr) {
-    hlffi_vm *vm = hli_data_vm(arr);
-    if (vm == NULL || hli_data_thread(vm) == NULL)
-        return NULL;
+    hlffi_vm *vm = hli_api_handle_vm(arr);
     hli_arr_view v;
-    if (!hli_arr_view_of(vm, arr, &v))
+    if (hli_arr_view_of(vm, arr, &v) == NULL)
         return NULL;
     if (v.na != NULL)
         return hli_aptr(v.na, void);
@@ -101,7 +89,7 @@ static uint8_t *struct_block(hlffi_vm *vm, hli_thread *th, hli_type *st, int len
 HLFFI_API hlffi_value *hlffi_native_array_new_struct(hlffi_vm *vm, hlffi_type *type, int length) {
     if (vm == NULL)
         return NULL;
-    hli_thread *th = hli_data_thread(vm);
+    hli_thread *th = hli_api_thread(vm);
     hli_type *st = th != NULL ? struct_type(vm, type) : NULL;
     if (st == NULL)
         return NULL;
@@ -124,7 +112,7 @@ HLFFI_API hlffi_value *hlffi_native_array_new_struct(hlffi_vm *vm, hlffi_type *t
 HLFFI_API hlffi_value *hlffi_array_new_struct(hlffi_vm *vm, hlffi_type *type, int length) {
     if (vm == NULL)
         return NULL;
-    hli_thread *th = hli_data_thread(vm);
+    hli_thread *th = hli_api_thread(vm);
     hli_type *st = th != NULL ? struct_type(vm, type) : NULL;
     if (st == NULL || hli_dc_get(vm, HLI_DC_ARR_OBJ) == NULL)
         return NULL;
@@ -190,24 +178,22 @@ static uint8_t *struct_at(hlffi_vm *vm, const hli_arr_view *v, int index, hli_ty
 }
 
 HLFFI_API void *hlffi_array_get_struct(hlffi_value *arr, int index) {
-    hlffi_vm *vm = hli_data_vm(arr);
-    if (vm == NULL || hli_data_thread(vm) == NULL)
-        return NULL;
+    hlffi_vm *vm = hli_api_handle_vm(arr);
     hli_arr_view v;
     hli_type *st;
-    return hli_arr_view_of(vm, arr, &v) ? struct_at(vm, &v, index, &st) : NULL;
+    return hli_arr_view_of(vm, arr, &v) != NULL ? struct_at(vm, &v, index, &st) : NULL;
 }
 
 HLFFI_API bool hlffi_array_set_struct(hlffi_vm *vm, hlffi_value *arr, int index, void *struct_ptr, int size) {
-    if (vm == NULL || hli_data_thread(vm) == NULL || !hli_data_check(vm, arr, "array"))
+    hli_arr_view v;
+    if (hli_arr_view_of(vm, arr, &v) == NULL)
         return false;
     if (struct_ptr == NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "struct_ptr is NULL");
         return false;
     }
-    hli_arr_view v;
     hli_type *st;
-    uint8_t *p = hli_arr_view_of(vm, arr, &v) ? struct_at(vm, &v, index, &st) : NULL;
+    uint8_t *p = struct_at(vm, &v, index, &st);
     if (p == NULL)
         return false;
     if (size < 0 || (uint32_t)size != st->u.obj->rt->size) {
@@ -220,11 +206,9 @@ HLFFI_API bool hlffi_array_set_struct(hlffi_vm *vm, hlffi_value *arr, int index,
 }
 
 HLFFI_API void *hlffi_native_array_get_struct_ptr(hlffi_value *arr) {
-    hlffi_vm *vm = hli_data_vm(arr);
-    if (vm == NULL || hli_data_thread(vm) == NULL)
-        return NULL;
+    hlffi_vm *vm = hli_api_handle_vm(arr);
     hli_arr_view v;
-    if (!hli_arr_view_of(vm, arr, &v))
+    if (hli_arr_view_of(vm, arr, &v) == NULL)
         return NULL;
     int32_t len = hli_arr_length(&v);
     if (len == 0) {

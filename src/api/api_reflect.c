@@ -5,6 +5,7 @@
  * structure types (virtuals) list their fields. */
 #include <string.h>
 
+#include "api/api_classes.h"
 #include "api/api_types.h"
 #include "rt/rt.h"
 
@@ -77,12 +78,12 @@ static bool build_members(struct hlffi_type *w) {
     const hli_type_obj *so = NULL;
     uint32_t sbase = 0;
     if (o != NULL && w->t->kind == HOBJ) {
-        hli_api_types *ts = hli_api_types_indexed(vm);
-        if (ts == NULL)
+        bool oom;
+        hli_class_entry *e = hli_api_class_lookup(vm, hli_module_string(m, o->name, NULL), &oom);
+        if (oom)
             return false;
-        hli_type *st = hli_api_names_get(&ts->statics, hli_module_string(m, o->name, NULL));
-        if (st != NULL) {
-            so = st->u.obj;
+        if (e != NULL && e->statics != NULL && e->inst == w->t) {
+            so = e->statics->u.obj;
             sbase = so->super != NULL ? so->super->u.obj->total_fields : 0;
         }
     }

@@ -1,7 +1,7 @@
 /* The try_ variants of the calls (hlffi-api.md "Exceptions"): the same calls, with the outcome told
  * apart: OK (the result), EXCEPTION (a Haxe exception: its message, as recorded for
  * hlffi_get_exception_message) or ERROR (bad names or arguments, no module ...: the error text). */
-#include "api/handles.h"
+#include "api/api_internal.h"
 
 /* The outcome of a call that returned r on vm (NULL vm: no VM to ask). */
 static hlffi_call_result outcome(hlffi_vm *vm, hlffi_value *r, hlffi_value **out_result, const char **out_error,
@@ -38,7 +38,6 @@ HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value *obj, const char *
     if (out_error != NULL)
         *out_error = NULL;
     hlffi_value *r = hlffi_call_method(obj, method_name, argc, argv);
-    /* A NULL or freed handle names no VM whose error could be read. */
-    hlffi_vm *vm = obj != NULL && obj->t != NULL ? obj->vm : NULL;
-    return outcome(vm, r, out_result, out_error, "the object handle is NULL or freed");
+    /* A NULL handle names no VM whose error could be read (a freed one does: the error is recorded there). */
+    return outcome(hli_api_handle_vm(obj), r, out_result, out_error, "the object handle is NULL");
 }

@@ -2,10 +2,9 @@
  * reflection": hash look-ups, not scans): built once per VM in one pass over the module's types. */
 #include <string.h>
 
+#include "api/api_classes.h"
 #include "api/api_types.h"
 #include "rt/rt.h"
-
-#define DCE_HINT "(removed by dead-code elimination? add @:keep or compile with -dce no)"
 
 /* The names a user would try for the basic kinds, and what they stand for. The first entry of a kind
  * is the name hlffi_type_get_name gives it. */
@@ -19,17 +18,10 @@ static const struct {
     {"hl.F32", HF32},       {"hl.F64", HF64},     {"Any", HDYN},        {"UInt", HI32},
 };
 
-static uint32_t name_hash(const char *s) {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (uint8_t)*s) * 16777619u;
-    return h;
-}
-
 /* The slot of `name`: its entry, or the empty slot where it would go. */
 static hli_api_name *names_slot(const hli_api_names *nt, const char *name) {
     uint32_t mask = nt->cap - 1;
-    for (uint32_t i = name_hash(name) & mask;; i = (i + 1) & mask)
+    for (uint32_t i = hli_api_name_hash(name) & mask;; i = (i + 1) & mask)
         if (nt->e[i].name == NULL || strcmp(nt->e[i].name, name) == 0)
             return &nt->e[i];
 }
@@ -61,13 +53,6 @@ static void names_put(hli_api_names *nt, const char *name, hli_type *t) {
     }
 }
 
-/* Whether a class type is a statics type (`pkg.$Cls`, the type of the class object). */
-static bool is_statics(const char *name) {
-    const char *dot = strrchr(name, '.');
-    const char *c = dot != NULL ? dot + 1 : name;
-    return c[0] == '$' && c[1] != 0;
-}
-
 const char *hli_api_abstract_name(hlffi_vm *vm, const hli_type *t) {
     if (t->u.abs_name == UINT32_MAX || vm->module == NULL)
         return "<abstract>";
@@ -90,30 +75,28 @@ const char *hli_api_type_plain_name(hlffi_vm *vm, const hli_type *t) {
     }
 }
 
-/* Builds the three tables. Statics types go into `statics` under their class's name, which is
- * reconstructed in a buffer only to find the instance type's own name string (the key must live as
- * long as the module). */
+/* Builds the two tables and the basic kinds' types. Statics types (`pkg.$Cls`, the class objects' types)
+ * are left out: the class index (api_classes.c) has them. */
 static bool build(hlffi_vm *vm, hli_api_types *ts) {
     const hli_module *m = vm->module;
-    uint32_t nclasses = 0, nabstracts = 0, nstatics = 0;
+    uint32_t nclasses = 0, nabstracts = 0;
     for (uint32_t i = 0; i < m->ntypes; i++) {
         const hli_type *t = &m->types[i];
-        if (t->kind == HOBJ || t->kind == HSTRUCT)
-            is_statics(hli_module_string(m, t->u.obj->name, NULL)) ? nstatics++ : nclasses++;
+        if ((t->kind == HOBJ || t->kind == HSTRUCT) && !hli_api_is_statics_name(hli_module_string(m, t->u.obj->name, NULL)))
+            nclasses++;
         else if (t->kind == HENUM)
             nclasses++;
         else if (t->kind == HABSTRACT)
             nabstracts++;
     }
     uint32_t nbasic = (uint32_t)(sizeof basic_names / sizeof basic_names[0]);
-    if (!names_init(vm, &ts->by_name, nclasses + nabstracts + nbasic) || !names_init(vm, &ts->abstracts, nabstracts) ||
-        !names_init(vm, &ts->statics, nstatics))
+    if (!names_init(vm, &ts->by_name, nclasses + nabstracts + nbasic) || !names_init(vm, &ts->abstracts, nabstracts))
         return false;
     for (uint32_t i = 0; i < m->ntypes; i++) {
         hli_type *t = &m->types[i];
         if (t->kind != HABSTRACT && hli_builtin_type(t->kind) != NULL && ts->basic[t->kind] == NULL)
             ts->basic[t->kind] = t;
-        if ((t->kind == HOBJ || t->kind == HSTRUCT) && !is_statics(hli_module_string(m, t->u.obj->name, NULL))) {
+        if ((t->kind == HOBJ || t->kind == HSTRUCT) && !hli_api_is_statics_name(hli_module_string(m, t->u.obj->name, NULL))) {
             names_put(&ts->by_name, hli_module_string(m, t->u.obj->name, NULL), t);
         } else if (t->kind == HENUM) {
             const char *name = hli_module_string(m, t->u.tenum->name, NULL);
@@ -139,25 +122,6 @@ static bool build(hlffi_vm *vm, hli_api_types *ts) {
     for (int k = 0; k < HLI_KIND_COUNT; k++) /* basic kinds without a name above (dynobj) */
         if (k != HABSTRACT && ts->basic[k] == NULL)
             ts->basic[k] = hli_builtin_type((hli_kind)k);
-    /* Statics: "pkg.$Cls" is found under "pkg.Cls", whose key is the instance type's own name. */
-    for (uint32_t i = 0; i < m->ntypes; i++) {
-        hli_type *t = &m->types[i];
-        if (t->kind != HOBJ)
-            continue;
-        const char *s = hli_module_string(m, t->u.obj->name, NULL);
-        if (!is_statics(s))
-            continue;
-        char buf[512];
-        const char *dot = strrchr(s, '.');
-        size_t prefix = dot != NULL ? (size_t)(dot + 1 - s) : 0, size = strlen(s); /* NUL included below */
-        if (size > sizeof buf)
-            continue;
-        memcpy(buf, s, prefix);
-        memcpy(buf + prefix, s + prefix + 1, size - prefix); /* drops the '$', keeps the NUL */
-        hli_type *inst = hli_api_names_get(&ts->by_name, buf);
-        if (inst != NULL && inst->kind == HOBJ)
-            names_put(&ts->statics, hli_module_string(m, inst->u.obj->name, NULL), t);
-    }
     return true;
 }
 
@@ -174,10 +138,8 @@ hli_api_types *hli_api_types_indexed(hlffi_vm *vm) {
     if (!build(vm, ts)) {
         hli_mem_free(&vm->mem, ts->by_name.e, ts->by_name.cap * sizeof *ts->by_name.e);
         hli_mem_free(&vm->mem, ts->abstracts.e, ts->abstracts.cap * sizeof *ts->abstracts.e);
-        hli_mem_free(&vm->mem, ts->statics.e, ts->statics.cap * sizeof *ts->statics.e);
         memset(&ts->by_name, 0, sizeof ts->by_name);
         memset(&ts->abstracts, 0, sizeof ts->abstracts);
-        memset(&ts->statics, 0, sizeof ts->statics);
         memset(ts->basic, 0, sizeof ts->basic);
         HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory while indexing the types");
         return NULL;
@@ -196,7 +158,7 @@ hli_type *hli_api_lookup_type(hlffi_vm *vm, const char *name) {
     }
     hli_type *t = hli_api_names_get(&ts->by_name, name);
     if (t == NULL)
-        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "type %s not found " DCE_HINT, name);
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "type %s not found " HLI_DCE_HINT, name);
     return t;
 }
 
@@ -219,7 +181,7 @@ HLFFI_API hlffi_type *hlffi_abstract_find(hlffi_vm *vm, const char *name) {
     }
     hli_type *t = hli_api_names_get(&ts->abstracts, name);
     if (t == NULL) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "no hl.Abstract<\"%s\"> in the module " DCE_HINT, name);
+        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "no hl.Abstract<\"%s\"> in the module " HLI_DCE_HINT, name);
         return NULL;
     }
     return hli_api_type_wrap(vm, t);

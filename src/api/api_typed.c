@@ -120,7 +120,7 @@ static inline hlffi_error_code call_plain(hlffi_cached_call *c, hli_thread *th, 
                                           const hlffi_slot *args, hlffi_slot *ret) {
     hli_reg r;
     th->exc_value = NULL;
-    hli_status st = hli_call_copy(th, fn, self, args, c->nargs, &r);
+    hli_status st = hli_call_host(th, fn, self, args, c->nargs, &r);
     if (HLI_UNLIKELY(st != HLI_OK))
         return hli_api_call_failed(c->vm, st);
     if (ret != NULL) {
@@ -149,7 +149,7 @@ HLFFI_API hlffi_error_code hlffi_call_typed(hlffi_cached_call *cached, const hlf
     hli_thread *th;
     if (HLI_UNLIKELY(!HLI_CACHE_OK(cached, false, argc, args, th)))
         return refuse(cached, false, argc, args);
-    hli_fn *fn = &cached->vm->prog->fns[cached->findex];
+    hli_fn *fn = cached->fn;
     if (cached->plain && fn->kind == HLI_FN_BYTECODE)
         return call_plain(cached, th, fn, NULL, args, ret);
     return call_typed(cached, th, fn, NULL, args, ret);

@@ -63,7 +63,6 @@ typedef struct hli_api_types {
     bool indexed;                 /* the tables below are built */
     hli_api_names by_name;        /* classes (instance types), enums, abstracts, basic names */
     hli_api_names abstracts;      /* hl.Abstract<"name"> types by name */
-    hli_api_names statics;        /* statics type (`pkg.$Cls`) by its class's name ("pkg.Cls") */
     hli_type *basic[HLI_KIND_COUNT]; /* the type each basic kind is reported as (module's or builtin) */
 } hli_api_types;
 

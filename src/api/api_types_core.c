@@ -179,7 +179,6 @@ void hli_api_types_free(hlffi_vm *vm) {
         hli_mem_free(&vm->mem, ts->by_index, ts->n * sizeof *ts->by_index);
     names_free(vm, &ts->by_name);
     names_free(vm, &ts->abstracts);
-    names_free(vm, &ts->statics);
     hli_mem_free(&vm->mem, ts, sizeof *ts);
     vm->types = NULL;
 }

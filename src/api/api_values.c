@@ -1,5 +1,5 @@
 /* Public value functions (hlffi-api.md "Values"): making handles from C values and reading them back
- * with Haxe's conversion rules. */
+ * with Haxe's conversion rules; and the helpers every src/api file shares (api_internal.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +7,7 @@
 #include "api/api_internal.h"
 #include "exec/poll.h"
 #include "rt/rt.h"
+#include "std/std_internal.h"
 
 HLFFI_API void hlffi_value_free(hlffi_value *value) { hli_handle_free(value); }
 
@@ -15,7 +16,6 @@ HLFFI_API bool hlffi_value_is_null(hlffi_value *value) {
         return true;
     return hli_kind_is_ptr(value->t->kind) && value->v.p == NULL;
 }
-
 
 hli_thread *hli_api_thread(hlffi_vm *vm) {
     if (vm->main_thread == NULL || vm->prog == NULL) {
@@ -35,6 +35,26 @@ hlffi_error_code hli_api_call_failed(hlffi_vm *vm, hli_status st) {
         return hli_poll_abort_error(vm); /* an interrupt or budget: why and where (src/exec/poll.c) */
     }
     return hli_report_exception(vm);
+}
+
+bool hli_api_check_handle(hlffi_vm *vm, const hlffi_value *h, const char *what) {
+    if (h != NULL && h->t != NULL && h->vm == vm)
+        return true;
+    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s handle", what,
+                h == NULL ? "NULL" : h->t == NULL ? "a freed" : "another VM's");
+    return false;
+}
+
+char *hli_api_utf16_to_utf8(const hli_uchar *s, int32_t len, size_t *out_len) {
+    size_t n = hli_std_utf16_to_utf8(s, (size_t)len, NULL);
+    char *out = malloc(n + 1);
+    if (out == NULL)
+        return NULL;
+    hli_std_utf16_to_utf8(s, (size_t)len, (uint8_t *)out);
+    out[n] = 0;
+    if (out_len != NULL)
+        *out_len = n;
+    return out;
 }
 
 /* A handle of a value of a builtin type, for the value constructors. */
@@ -129,38 +149,6 @@ HLFFI_API bool hlffi_value_as_bool(hlffi_value *value, bool fallback) {
     return cast_to(value, HLI_T(bool), &r) ? r.b != 0 : fallback;
 }
 
-/* UTF-16 to malloc'ed UTF-8 (lone surrogates become U+FFFD). */
-static char *utf16_to_utf8(const hli_uchar *s, int32_t len) {
-    char *out = malloc((size_t)len * 3 + 1);
-    if (out == NULL)
-        return NULL;
-    size_t n = 0;
-    for (int32_t i = 0; i < len; i++) {
-        uint32_t c = s[i];
-        if (c >= 0xD800 && c < 0xDC00 && i + 1 < len && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000)
-            c = 0x10000 + ((c - 0xD800) << 10) + (uint32_t)(s[++i] - 0xDC00);
-        else if (c >= 0xD800 && c < 0xE000)
-            c = 0xFFFD;
-        if (c < 0x80) {
-            out[n++] = (char)c;
-        } else if (c < 0x800) {
-            out[n++] = (char)(0xC0 | c >> 6);
-            out[n++] = (char)(0x80 | (c & 63));
-        } else if (c < 0x10000) {
-            out[n++] = (char)(0xE0 | c >> 12);
-            out[n++] = (char)(0x80 | ((c >> 6) & 63));
-            out[n++] = (char)(0x80 | (c & 63));
-        } else { /* a pair: two units in, four bytes out */
-            out[n++] = (char)(0xF0 | c >> 18);
-            out[n++] = (char)(0x80 | ((c >> 12) & 63));
-            out[n++] = (char)(0x80 | ((c >> 6) & 63));
-            out[n++] = (char)(0x80 | (c & 63));
-        }
-    }
-    out[n] = 0;
-    return out;
-}
-
 HLFFI_API char *hlffi_value_as_string(hlffi_value *value) {
     if (value == NULL || value->t == NULL)
         return NULL;
@@ -175,7 +163,7 @@ HLFFI_API char *hlffi_value_as_string(hlffi_value *value) {
     hli_status st = hli_make_dyn(th, &value->v, value->t, &d);
     if (st == HLI_OK)
         st = hli_value_to_string(th, d, &s, &len);
-    if (st == HLI_OK && (out = utf16_to_utf8(s, len)) == NULL)
+    if (st == HLI_OK && (out = hli_api_utf16_to_utf8(s, len, NULL)) == NULL)
         HLI_VM_FAIL(value->vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory converting a string to UTF-8");
     hli_root_pop(th, 1);
     if (st != HLI_OK)

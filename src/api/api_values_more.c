@@ -17,7 +17,8 @@ HLFFI_API hlffi_value *hlffi_value_i64(hlffi_vm *vm, int64_t value) {
 /* haxe.Int64 on HashLink (Haxe 4.2) is not the native i64 but an object of class haxe._Int64.___Int64
  * with Int fields high and low: *out receives them combined. */
 static bool haxe_int64(hlffi_vm *vm, const hlffi_value *value, int64_t *out) {
-    if (!hli_kind_is_ptr(value->t->kind) || vm->prog == NULL)
+    /* Only values that carry their runtime type (not hl.Bytes, abstracts, structs) can be one. */
+    if (!hli_kind_is_dynamic(value->t->kind) || value->v.p == NULL || vm->prog == NULL)
         return false;
     const vdynamic *o = value->v.p;
     const hli_type *t = o->t;

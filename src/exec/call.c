@@ -4,9 +4,11 @@
 
 #include "exec/code.h"
 #include "exec/exec.h"
+#include "exec/host_call.h"
 #include "exec/interp_ops.h"
 #include "exec/poll.h"
 #include "rt/rt.h"
+
 
 /* Shared by hli_push_frame and the API's entry (hli_call_begin), where it is inlined. */
 static inline hli_reg *push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret_mode, hli_type *ret_conv) {
@@ -20,24 +22,9 @@ static inline hli_reg *push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, u
         hli_throw_error(th, "Stack overflow");
         return NULL;
     }
-    /* Most frames are small: plain stores beat a call to memset (and a loop, which compilers turn into
-     * a slow `rep stos`). */
-    switch (code->nregs) {
-    case 4: regs[3].i64 = 0; /* fallthrough */
-    case 3: regs[2].i64 = 0; /* fallthrough */
-    case 2: regs[1].i64 = 0; /* fallthrough */
-    case 1: regs[0].i64 = 0; /* fallthrough */
-    case 0: break;
-    default: memset(regs, 0, code->nregs * sizeof(hli_reg));
-    }
+    hli_zero_regs(regs, code->nregs);
     th->reg_top = regs + code->nregs;
-    hli_frame *fr = &th->frames[th->nframes++];
-    fr->fn = fn;
-    fr->regs = regs;
-    fr->pc = code->ops;
-    fr->ret_reg = ret_reg;
-    fr->ret_mode = ret_mode;
-    fr->ret_conv = ret_conv;
+    hli_set_frame(&th->frames[th->nframes++], fn, regs, ret_reg, ret_mode, ret_conv);
     return regs;
 }
 
@@ -122,26 +109,15 @@ hli_status hli_call_run(hli_thread *th, hli_reg *ret) { return run_pushed(th, th
 
 void hli_call_cancel(hli_thread *th) { hli_pop_frame(th); }
 
-/* The API's typed entry: the frame of bytecode function fn, `self` first when not NULL, then n argument
- * slots copied as they are (numbers in their declared types), run to its return. One function, so that
- * the fastest path from C into Haxe has no call in between. */
+/* The API's typed entry in general (hli_call_host in host_call.h is the usual case): the frame of
+ * bytecode function fn, `self` first when not NULL, then n argument slots copied as they are. */
 hli_status hli_call_copy(hli_thread *th, hli_fn *fn, void *self, const void *args, uint32_t n, hli_reg *ret) {
     if (hli_c_entry_full(th))
         return hli_throw_error(th, "Stack overflow");
     hli_reg *regs = push_frame(th, fn, -1, HLI_RET_DIRECT, NULL);
     if (regs == NULL)
         return HLI_EXC;
-    if (self != NULL)
-        (regs++)->p = self;
-    const uint8_t *src = args;
-    switch (n) { /* few arguments: plain moves (a loop gets vectorised with overlap checks) */
-    case 4: memcpy(&regs[3], src + 3 * sizeof(hli_reg), sizeof(hli_reg)); /* fallthrough */
-    case 3: memcpy(&regs[2], src + 2 * sizeof(hli_reg), sizeof(hli_reg)); /* fallthrough */
-    case 2: memcpy(&regs[1], src + sizeof(hli_reg), sizeof(hli_reg)); /* fallthrough */
-    case 1: memcpy(&regs[0], src, sizeof(hli_reg)); /* fallthrough */
-    case 0: break;
-    default: memcpy(regs, src, n * sizeof(hli_reg));
-    }
+    hli_copy_args(regs, self, args, n);
     return run_pushed(th, th->nframes - 1, ret);
 }
 

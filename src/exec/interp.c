@@ -84,11 +84,24 @@ const int32_t *hli_interp_handlers(void) {
 }
 
 hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result) {
-    hli_frame *fr = th != NULL ? &th->frames[th->nframes - 1] : NULL;
-    hli_reg *regs = fr != NULL ? fr->regs : NULL;
-    const hli_code *code = fr != NULL ? fr->fn->code : NULL;
-    const hli_iop *ops = code != NULL ? code->ops : NULL;
-    const hli_iop *pc = fr != NULL ? fr->pc : NULL;
+#ifdef HLI_COMPUTED_GOTO
+    /* Handler offsets from the first handler: decode copies them into each op (hli_iop.handler), so
+     * dispatch is a load and an indirect jump. th == NULL asks for this table (hli_interp_handlers). */
+    static const int32_t handlers[] = {
+#define HLI_XOP_LABEL(name) (int32_t)((char *)&&L_##name - (char *)&&L_XNOP),
+        HLI_XOPS(HLI_XOP_LABEL)
+#undef HLI_XOP_LABEL
+    };
+    if (th == NULL) {
+        result->p = (void *)handlers;
+        return HLI_OK;
+    }
+#endif
+    hli_frame *fr = &th->frames[th->nframes - 1];
+    hli_reg *regs = fr->regs;
+    const hli_code *code = fr->fn->code;
+    const hli_iop *ops = code->ops;
+    const hli_iop *pc = fr->pc;
     hli_status st = HLI_OK;
     hli_reg argv[256 + 1];
     hli_reg tmp;
@@ -129,17 +142,6 @@ hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result) {
     } while (0)
 
 #ifdef HLI_COMPUTED_GOTO
-    /* Handler offsets from the first handler: decode copies them into each op (hli_iop.handler), so
-     * dispatch is a load and an indirect jump. th == NULL asks for this table (hli_interp_handlers). */
-    static const int32_t handlers[] = {
-#define HLI_XOP_LABEL(name) (int32_t)((char *)&&L_##name - (char *)&&L_XNOP),
-        HLI_XOPS(HLI_XOP_LABEL)
-#undef HLI_XOP_LABEL
-    };
-    if (th == NULL) {
-        result->p = (void *)handlers;
-        return HLI_OK;
-    }
 #define DISPATCH() goto *(void *)((char *)&&L_XNOP + pc->handler)
 #define CASE(name) L_##name:
     DISPATCH();
@@ -545,17 +547,44 @@ dispatch:
 
     /* ---- returns and exceptions ------------------------------------------------------------------ */
     CASE(XRET) {
+        fr = FRAME();
+        if (fr->ret_mode != HLI_RET_DIRECT)
+            goto ret_convert;
         hli_reg v;
         v.i64 = 0;
         if (pc->a >= 0)
             v = A;
-        fr = FRAME();
         int32_t rr = fr->ret_reg;
-        uint8_t mode = fr->ret_mode;
+        /* Registers that end at reg_top lie in the current segment (the usual case): popping them is one
+         * store. Others (a callee took a new segment since) walk back. */
+        if (regs + code->nregs == th->reg_top)
+            th->reg_top = regs;
+        else
+            hli_stack_release(th, regs);
+        if (--th->nframes == base) {
+            *result = v;
+            return HLI_OK;
+        }
+        fr = FRAME();
+        regs = fr->regs;
+        code = fr->fn->code;
+        ops = code->ops;
+        pc = fr->pc;
+        if (rr >= 0)
+            regs[rr] = v;
+        NEXT();
+    }
+    ret_convert: {
+        /* A frame pushed by a dynamic call: its result is cast to the type the caller expects. */
+        hli_reg v;
+        v.i64 = 0;
+        if (pc->a >= 0)
+            v = A;
+        int32_t rr = fr->ret_reg;
         hli_type *conv = fr->ret_conv, *from = fr->fn->type->u.fun->ret;
-        hli_stack_release(th, fr->regs);
+        hli_stack_release(th, regs);
         th->nframes--;
-        if (mode == HLI_RET_CONVERT && from->kind != HVOID) {
+        if (from->kind != HVOID) {
             /* Convert while the caller's frame is on top, so an exception unwinds from there. */
             if (th->nframes > base) {
                 fr = FRAME();
@@ -573,12 +602,11 @@ dispatch:
                 goto exception;
             }
             v = tmp;
-        } else if (mode == HLI_RET_CONVERT) {
+        } else {
             v.i64 = 0;
         }
         if (th->nframes == base) {
-            if (result != NULL)
-                *result = v;
+            *result = v;
             return HLI_OK;
         }
         fr = FRAME();

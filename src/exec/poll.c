@@ -80,7 +80,7 @@ hli_status hli_poll_slow(hli_thread *th) {
     return HLI_OK;
 }
 
-void hli_poll_begin(hli_thread *th) {
+void hli_poll_begin_slow(hli_thread *th) {
     hlffi_vm *vm = th->vm;
     th->abort_kind = HLI_ABORT_NONE;
     th->budget_used = 0;
@@ -88,11 +88,10 @@ void hli_poll_begin(hli_thread *th) {
     refill(th);
 }
 
-hli_status hli_poll_end(hli_thread *th, hli_status st) {
+void hli_poll_exit(hli_thread *th) {
     hlffi_vm *vm = th->vm;
-    if (st == HLI_ABORT && th->abort_kind == HLI_ABORT_EXIT && vm->exit_hook != NULL)
+    if (vm->exit_hook != NULL)
         vm->exit_hook(vm, vm->exit_hook_userdata, vm->exit_code);
-    return st;
 }
 
 /* Only flags: the running thread's countdown is its own; its slow path sees the request within a

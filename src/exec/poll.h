@@ -21,10 +21,31 @@ static inline bool hli_poll_charge(hli_thread *th, int32_t work) { return (th->p
  * in vm->abort_text) when an interrupt is pending or a budget is spent; else refills the countdown. */
 HLI_INTERNAL hli_status hli_poll_slow(hli_thread *th);
 /* A call from the host into Haxe starts (the outermost C entry): clears the last abort and starts the
- * per-call budgets. */
-HLI_INTERNAL void hli_poll_begin(hli_thread *th);
+ * per-call budgets. Inline when the VM has no budget and no interrupt is pending (every call of a host
+ * that sets no limits): then there is nothing to start but a full slice. */
+HLI_INTERNAL void hli_poll_begin_slow(hli_thread *th);
+static inline bool hli_poll_unlimited(const hlffi_vm *vm) {
+    /* One test rather than three branches: the usual case is none of them. */
+    return ((uint32_t)(vm->instruction_budget != 0) | vm->time_budget_ms |
+            atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) == 0;
+}
+static inline void hli_poll_begin(hli_thread *th) {
+    if (!hli_poll_unlimited(th->vm)) {
+        hli_poll_begin_slow(th);
+        return;
+    }
+    th->abort_kind = HLI_ABORT_NONE;
+    th->budget_used = 0;
+    th->deadline_ns = 0;
+    th->poll_refill = th->poll_ticks = HLI_POLL_SLICE;
+}
 /* ... and ends with status st (returned): reports Sys.exit to the host's exit hook. */
-HLI_INTERNAL hli_status hli_poll_end(hli_thread *th, hli_status st);
+HLI_INTERNAL void hli_poll_exit(hli_thread *th);
+static inline hli_status hli_poll_end(hli_thread *th, hli_status st) {
+    if (st == HLI_ABORT && th->abort_kind == HLI_ABORT_EXIT)
+        hli_poll_exit(th);
+    return st;
+}
 /* Asks the running (or next) call of the VM to stop at a poll point (within HLI_POLL_SLICE of work).
  * Thread- and async-signal-safe: lock-free atomic stores only. */
 HLI_INTERNAL void hli_poll_request(hlffi_vm *vm);

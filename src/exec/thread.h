@@ -147,7 +147,8 @@ HLI_INTERNAL hli_reg *hli_call_begin(hli_thread *th, hli_fn *fn);
 HLI_INTERNAL hli_status hli_call_run(hli_thread *th, hli_reg *ret);
 HLI_INTERNAL void hli_call_cancel(hli_thread *th);
 /* The same in one step for arguments already in their declared types: `self` (when not NULL) then n
- * 8-byte slots copied into the first registers of fn's frame (bytecode). */
+ * 8-byte slots copied into the first registers of fn's frame (bytecode). The API calls it through
+ * hli_call_host (exec/host_call.h), which does the usual case of a call from the host inline. */
 HLI_INTERNAL hli_status hli_call_copy(hli_thread *th, hli_fn *fn, void *self, const void *args, uint32_t n,
                                       hli_reg *ret);
 /* Calls a closure value: a bound value becomes argument 0; wrappers convert their arguments and

@@ -113,7 +113,8 @@ struct hli_gc {
     bool on_valgrind;
     bool verify;                /* HLFFI_GC_VERIFY: check the heap at every collection */
     bool verifying;             /* the verifier's own re-mark is running */
-    bool print_stats;           /* HLFFI_GC_STATS: one line on stderr when destroyed */
+    uint8_t print_stats;        /* HLFFI_GC_STATS: 1, a summary on stderr when destroyed; 2, also a
+                                   line per collection */
     const void *vfrom;          /* verify: the block being scanned (NULL: the roots) */
     gc_page *vfrom_page;
     uint32_t stress_every;
@@ -197,5 +198,6 @@ HLI_INTERNAL void gc_drain(hli_gc *gc);
 HLI_INTERNAL uint64_t gc_now_ns(void);
 HLI_INTERNAL void gc_record_pause(hli_gc *gc, uint64_t pause_ns, uint64_t mark_ns);
 HLI_INTERNAL void gc_print_summary(const hli_gc *gc);
+HLI_INTERNAL void gc_print_collection(const hli_gc *gc, size_t free_bytes);
 
 #endif

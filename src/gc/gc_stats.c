@@ -92,3 +92,13 @@ void gc_print_summary(const hli_gc *gc) {
             (unsigned long long)s.allocations, secs > 0 ? (double)s.allocated_bytes / mb / secs : 0.0, secs,
             (double)s.peak_bytes / mb, (double)s.live_bytes / mb, (double)s.returned_bytes / mb);
 }
+
+void gc_print_collection(const hli_gc *gc, size_t free_bytes) {
+    double mb = 1024.0 * 1024.0;
+    fprintf(stderr,
+            "hlffi gc #%llu: pause %.3f ms; live %.2f MB, heap %.2f MB (free in pages %.2f MB), pool %.2f MB, "
+            "next after %.2f MB\n",
+            (unsigned long long)gc->collections, (double)gc->pause_last_ns / 1e6, (double)gc->live_after / mb,
+            (double)gc->heap_bytes / mb, (double)free_bytes / mb, (double)(gc->pool_count * PAGE_SIZE) / mb,
+            (double)gc->trigger / mb);
+}

@@ -1,6 +1,7 @@
 /* Locale-free number parsing: a correctly rounded strtod for decimal text (exact big-integer
  * arithmetic, no dependence on the C locale or the FPU rounding of a scaled estimate), and HashLink's
  * parse_int/parse_float scanners on UTF-16 text (hl-spec.md 8.1). */
+#include <float.h>
 #include <string.h>
 
 #include "std/std_internal.h"
@@ -71,7 +72,8 @@ static int bn_bitlen(const bn *a) {
 /* out = a << k (out may not alias a). */
 static void bn_shl(const bn *a, int k, bn *out) {
     int words = k / 32, bits = k % 32;
-    memset(out->w, 0, sizeof out->w);
+    int top = a->n + words + 1 < BN_WORDS ? a->n + words + 1 : BN_WORDS; /* words that can be set */
+    memset(out->w, 0, (size_t)top * sizeof out->w[0]);
     for (int i = a->n - 1; i >= 0; i--) {
         int j = i + words;
         if (j < BN_WORDS)
@@ -79,7 +81,7 @@ static void bn_shl(const bn *a, int k, bn *out) {
         if (bits != 0 && j + 1 < BN_WORDS)
             out->w[j + 1] |= a->w[i] >> (32 - bits);
     }
-    out->n = a->n + words + 1 < BN_WORDS ? a->n + words + 1 : BN_WORDS;
+    out->n = top;
     bn_trim(out);
 }
 
@@ -168,8 +170,31 @@ static double make_double(uint64_t q, int e2, bool sticky) {
     return from_bits(((uint64_t)(lead + 1023) << 52) | (m & ((1ull << 52) - 1)));
 }
 
+/* Clinger's fast path: D < 2^53 and 10^|e| <= 10^22 are exact doubles, so one IEEE multiplication or
+ * division rounds (D * 10^e) correctly, as the exact path would. Needs double evaluation (not x87's
+ * extended precision) and the default rounding mode; false where it does not apply. */
+static bool decimal_fast(const bn *d, int nd, int e, double *out) {
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    static const double p10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (nd > 15 || e < -22 || e > 22)
+        return false;
+    uint64_t v = 0; /* < 10^15 < 2^53 */
+    for (int i = d->n - 1; i >= 0; i--)
+        v = (v << 32) | d->w[i];
+    *out = e >= 0 ? (double)v * p10[e] : (double)v / p10[-e];
+    return true;
+#else
+    (void)d, (void)nd, (void)e, (void)out;
+    return false;
+#endif
+}
+
 /* The double nearest to D * 10^e (D has nd decimal digits, nonzero). */
 static double decimal_to_double(const bn *d, int nd, int e) {
+    double fast;
+    if (decimal_fast(d, nd, e, &fast))
+        return fast;
     if (nd + e > 309)
         return from_bits(INF_BITS); /* >= 10^309 */
     if (nd + e < -324)

@@ -1,5 +1,6 @@
 /* What every API scenario program shares: CHECK (counts failures and goes on), string comparison of
- * malloc'ed results, starting a VM on a module, and the exit status. Uses only <hlffi.h>. */
+ * malloc'ed results, error-text checks, starting a VM on a module, and the exit status. Uses only
+ * <hlffi.h>. */
 #ifndef HLFFI_API_TEST_H
 #define HLFFI_API_TEST_H
 
@@ -25,6 +26,14 @@ static inline int str_is(char *s, const char *want) {
     if (!ok)
         fprintf(stderr, "  got \"%s\", want \"%s\"\n", s ? s : "(NULL)", want);
     free(s);
+    return ok;
+}
+
+/* True when the VM's last error text contains part (says what it is otherwise). */
+static inline int error_has(hlffi_vm *vm, const char *part) {
+    int ok = strstr(hlffi_get_error(vm), part) != NULL;
+    if (!ok)
+        fprintf(stderr, "  error \"%s\" lacks \"%s\"\n", hlffi_get_error(vm), part);
     return ok;
 }
 

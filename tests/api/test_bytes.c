@@ -5,13 +5,6 @@
 
 #include "api_test.h"
 
-static int error_has(hlffi_vm *vm, const char *part) {
-    int ok = strstr(hlffi_get_error(vm), part) != NULL;
-    if (!ok)
-        fprintf(stderr, "  error \"%s\" lacks \"%s\"\n", hlffi_get_error(vm), part);
-    return ok;
-}
-
 static hlffi_value *call(hlffi_vm *vm, const char *fn, int argc, hlffi_value *a, hlffi_value *b) {
     hlffi_value *argv[2] = {a, b};
     return hlffi_call_static(vm, "ApiBytes", fn, argc, argv);

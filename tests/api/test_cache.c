@@ -5,13 +5,6 @@
  * usage: test_cache ApiCache.hl */
 #include "api_test.h"
 
-static int error_has(hlffi_vm *vm, const char *part) {
-    int ok = strstr(hlffi_get_error(vm), part) != NULL;
-    if (!ok)
-        fprintf(stderr, "  error \"%s\" lacks \"%s\"\n", hlffi_get_error(vm), part);
-    return ok;
-}
-
 /* Reads ApiCache.<name> as an Int (-999 when it cannot). */
 static int static_int(hlffi_vm *vm, const char *name) {
     hlffi_value *v = hlffi_get_static_field(vm, "ApiCache", name);

@@ -153,7 +153,7 @@ static void test_alloc_params(void) {
     CHECK(hlffi_enum_alloc(vm, "Color", RGB, -1, rgb_args) == NULL);
     hlffi_value *bad_args[] = {one, hello, three};
     CHECK(hlffi_enum_alloc(vm, "Color", RGB, 3, bad_args) == NULL);
-    CHECK(strstr(hlffi_get_error(vm), "parameter 1") != NULL);
+    CHECK(strstr(hlffi_get_error(vm), "Rgb argument 1: cannot convert") != NULL);
     hlffi_value *null_args[] = {one, NULL, three};
     CHECK(hlffi_enum_alloc(vm, "Color", RGB, 3, null_args) == NULL);
     CHECK(hlffi_enum_alloc(vm, "Shape", TAGGED, 2, rgb_args) == NULL);  /* Int is not a Shape */

@@ -167,6 +167,22 @@ static void throwing(hlffi_vm *vm) {
     hlffi_value_free(t2);
 }
 
+/* Values that are not functions, including raw pointers that carry no type (hl.Bytes), are refused. */
+static void not_functions(hlffi_vm *vm) {
+    hlffi_value *bytes = hlffi_bytes_new(vm, 8);
+    hlffi_value *raw = hlffi_get_field(bytes, "b"); /* the hl.Bytes inside haxe.io.Bytes */
+    CHECK(raw != NULL && hlffi_value_get_kind(raw) == HLFFI_TYPE_BYTES);
+    CHECK(hlffi_function_call(raw, 0, NULL) == NULL);
+    CHECK(strstr(hlffi_get_error(vm), "not a function") != NULL);
+    CHECK(hlffi_function_call(bytes, 0, NULL) == NULL);
+    CHECK(strstr(hlffi_get_error(vm), "not a function") != NULL);
+    hlffi_value *i = hlffi_value_int(vm, 3);
+    CHECK(hlffi_function_call(i, 0, NULL) == NULL);
+    hlffi_value_free(i);
+    hlffi_value_free(raw);
+    hlffi_value_free(bytes);
+}
+
 static void lifetime(hlffi_vm *vm) {
     acc a = {0, 0};
     hlffi_value *f = hlffi_function_new(vm, fn_acc, 1, &a);
@@ -311,6 +327,7 @@ int main(int argc, char **argv) {
     hlffi_vm *vm = start_vm(argv[1]);
     c_values_in_haxe(vm);
     throwing(vm);
+    not_functions(vm);
     lifetime(vm);
     rebinding(vm);
     haxe_values_from_c(vm);

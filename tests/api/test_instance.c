@@ -2,37 +2,7 @@
  * inherited), methods with virtual dispatch (an override is called), the typed helpers, instance-of
  * checks, anonymous structures, wrong names/argument counts/NULL handles and a method that throws.
  * usage: test_instance ApiBasics.hl */
-#include <hlffi.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                                \
-        }                                                                              \
-    } while (0)
-
-/* True when s is a malloc'ed string equal to want; frees it. */
-static int str_is(char *s, const char *want) {
-    int ok = s != NULL && strcmp(s, want) == 0;
-    if (!ok)
-        fprintf(stderr, "  got \"%s\", want \"%s\"\n", s ? s : "(NULL)", want);
-    free(s);
-    return ok;
-}
-
-static int error_has(hlffi_vm *vm, const char *part) {
-    int ok = strstr(hlffi_get_error(vm), part) != NULL;
-    if (!ok)
-        fprintf(stderr, "  error \"%s\" lacks \"%s\"\n", hlffi_get_error(vm), part);
-    return ok;
-}
+#include "api_test.h"
 
 static void null_inputs(void) {
     CHECK(hlffi_new(NULL, "Animal", 0, NULL) == NULL);
@@ -165,6 +135,12 @@ static void instances(hlffi_vm *vm) {
     CHECK(hlffi_call_method(dog, "grow", 2, NULL) == NULL);
     CHECK(hlffi_call_method(dog, "grow", -1, grow_args) == NULL);
     CHECK(hlffi_call_method_int(dog, "nope", 0, NULL, -5) == -5);
+    /* Fields that hold no function: an Int (no pointer at all), a Float, a String, a Bool. */
+    const char *not_methods[] = {"age", "weight", "name", "tame", "tricks"};
+    for (size_t i = 0; i < sizeof not_methods / sizeof not_methods[0]; i++) {
+        CHECK(hlffi_call_method(dog, not_methods[i], 0, NULL) == NULL);
+        CHECK(error_has(vm, "is not a method"));
+    }
     CHECK(hlffi_get_field(three, "x") == NULL);
     CHECK(error_has(vm, "has no members"));
     hlffi_value *nul = hlffi_value_null(vm);
@@ -223,17 +199,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     null_inputs();
-    hlffi_vm *vm = hlffi_create();
-    CHECK(vm != NULL);
-    CHECK(hlffi_init(vm, 0, NULL) == HLFFI_OK);
-    CHECK(hlffi_load_file(vm, argv[1]) == HLFFI_OK);
-    CHECK(hlffi_call_entry(vm) == HLFFI_OK);
+    hlffi_vm *vm = start_vm(argv[1]);
     instances(vm);
     hlffi_destroy(vm);
-    if (failures != 0) {
-        fprintf(stderr, "%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("test_instance: all checks passed\n");
-    return 0;
+    return test_result("test_instance");
 }

@@ -1,21 +1,7 @@
 /* API scenarios for the lifecycle and load functions, using only <hlffi.h>: create/init/load/destroy,
  * every load error of the contract's table, NULL and repeated calls, many VMs at once.
  * usage: test_lifecycle VALID.hl */
-#include <hlffi.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                        \
-        }                                                                      \
-    } while (0)
+#include "api_test.h"
 
 static unsigned char *read_file(const char *path, size_t *size) {
     FILE *f = fopen(path, "rb");
@@ -151,7 +137,5 @@ int main(int argc, char **argv) {
     many_vms(data, size);
     strings_and_versions();
     free(data);
-    if (failures == 0)
-        printf("test_lifecycle: all checks passed\n");
-    return failures == 0 ? 0 : 1;
+    return test_result("test_lifecycle");
 }

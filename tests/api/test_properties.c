@@ -5,13 +5,6 @@
  * Std.isOfType). usage: test_properties ApiProps.hl */
 #include "api_test.h"
 
-static int error_has(hlffi_vm *vm, const char *part) {
-    int ok = strstr(hlffi_get_error(vm), part) != NULL;
-    if (!ok)
-        fprintf(stderr, "  error \"%s\" lacks \"%s\"\n", hlffi_get_error(vm), part);
-    return ok;
-}
-
 /* obj.state() as Haxe prints it (malloc'ed). */
 static char *state(hlffi_value *obj) { return hlffi_call_method_string(obj, "state", 0, NULL); }
 

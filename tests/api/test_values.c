@@ -2,39 +2,7 @@
  * Haxe's conversions, NULL inputs, unknown names, wrong argument counts, exceptions, many handles,
  * and handles surviving collections.
  * usage: test_values ApiBasics.hl */
-#include <hlffi.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int failures;
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                                \
-        }                                                                              \
-    } while (0)
-
-/* True when s is a malloc'ed string equal to want; frees it. */
-static int str_is(char *s, const char *want) {
-    int ok = s != NULL && strcmp(s, want) == 0;
-    if (!ok)
-        fprintf(stderr, "  got \"%s\", want \"%s\"\n", s ? s : "(NULL)", want);
-    free(s);
-    return ok;
-}
-
-static hlffi_vm *start(const char *path) {
-    hlffi_vm *vm = hlffi_create();
-    CHECK(vm != NULL);
-    CHECK(hlffi_init(vm, 0, NULL) == HLFFI_OK);
-    CHECK(hlffi_load_file(vm, path) == HLFFI_OK);
-    CHECK(hlffi_call_entry(vm) == HLFFI_OK);
-    return vm;
-}
+#include "api_test.h"
 
 static void null_inputs(const char *path) {
     CHECK(hlffi_value_int(NULL, 1) == NULL);
@@ -61,7 +29,7 @@ static void null_inputs(const char *path) {
     CHECK(hlffi_call_static(vm, "ApiBasics", "add", 0, NULL) == NULL);
     hlffi_destroy(vm);
 
-    vm = start(path);
+    vm = start_vm(path);
     CHECK(hlffi_get_static_field(vm, NULL, "counter") == NULL);
     CHECK(hlffi_get_static_field(vm, "ApiBasics", NULL) == NULL);
     CHECK(hlffi_call_static(vm, "ApiBasics", "add", 2, NULL) == NULL);
@@ -257,7 +225,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     null_inputs(argv[1]);
-    hlffi_vm *vm = start(argv[1]);
+    hlffi_vm *vm = start_vm(argv[1]);
     values(vm);
     statics(vm);
     many_handles(vm);
@@ -265,10 +233,5 @@ int main(int argc, char **argv) {
     /* Handles left at destroy are freed with the VM. */
     CHECK(hlffi_value_int(vm, 3) != NULL);
     hlffi_destroy(vm);
-    if (failures != 0) {
-        fprintf(stderr, "%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("test_values: all checks passed\n");
-    return 0;
+    return test_result("test_values");
 }

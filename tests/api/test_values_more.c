@@ -83,6 +83,20 @@ static void int64(hlffi_vm *vm) {
     hlffi_value_free(a);
 }
 
+/* Values without a runtime type of their own (hl.Bytes) are not Int64s: the fallback, no crash. */
+static void not_int64(hlffi_vm *vm) {
+    hlffi_value *bytes = hlffi_bytes_new(vm, 16);
+    hlffi_value *raw = hlffi_get_field(bytes, "b");
+    CHECK(raw != NULL);
+    CHECK(hlffi_value_as_i64(raw, 5) == 5);
+    CHECK(hlffi_value_as_i64(bytes, 6) == 6);
+    hlffi_value *null_value = hlffi_value_null(vm);
+    CHECK(hlffi_value_as_i64(null_value, 7) == 7);
+    hlffi_value_free(null_value);
+    hlffi_value_free(raw);
+    hlffi_value_free(bytes);
+}
+
 static void strings_with_length(hlffi_vm *vm) {
     /* An embedded NUL is a character like any other. */
     hlffi_value *s = hlffi_value_string_len(vm, "a\0b", 3);
@@ -178,6 +192,7 @@ int main(int argc, char **argv) {
     bad_inputs();
     hlffi_vm *vm = start_vm(module_path);
     int64(vm);
+    not_int64(vm);
     strings_with_length(vm);
     objects(vm);
     hlffi_destroy(vm);

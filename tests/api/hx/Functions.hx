@@ -4,6 +4,7 @@
 class Functions {
 	public static var f:Dynamic;
 	public static var stored:Array<Dynamic> = [];
+	public static var buffer:haxe.io.Bytes = haxe.io.Bytes.alloc(4); // keeps haxe.io.Bytes for the C side
 
 	static function main() {}
 
