@@ -28,6 +28,10 @@ bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to
         return true;
     }
     out->i64 = 0;
+    /* An Int64 (or Int) for a haxe.Int64 parameter: Haxe 4.2 represents those as objects on HashLink. */
+    uint32_t high, low;
+    if ((h->t->kind == HI64 || h->t->kind == HI32) && hli_api_haxe_int64_layout(vm, to, &high, &low))
+        return hli_api_haxe_int64_new(vm, th, to, h->t->kind == HI64 ? h->v.i64 : (int64_t)h->v.i, out);
     if (hli_dyn_cast(th, &h->v, h->t, to, out) == HLI_OK)
         return true;
     th->exc_value = NULL;

@@ -36,4 +36,11 @@ HLI_INTERNAL hli_fn *hli_api_find_method(hlffi_vm *vm, hli_type *cls, const vdyn
  * out of memory (nothing recorded). */
 HLI_INTERNAL char *hli_api_utf16_to_utf8(const hli_uchar *s, int32_t len, size_t *out_len);
 
+/* haxe.Int64 on HashLink (Haxe 4.2) is not the native i64 but an object of class haxe._Int64.___Int64
+ * with Int fields high and low (src/api/api_values_more.c). Whether t is that class (byte offsets of
+ * the two fields in *high, *low); and a new one holding v in *out (false: not that class, or out of
+ * memory with the error recorded). */
+HLI_INTERNAL bool hli_api_haxe_int64_layout(hlffi_vm *vm, const hli_type *t, uint32_t *high, uint32_t *low);
+HLI_INTERNAL bool hli_api_haxe_int64_new(hlffi_vm *vm, hli_thread *th, hli_type *t, int64_t v, hli_reg *out);
+
 #endif

@@ -14,18 +14,10 @@ HLFFI_API hlffi_value *hlffi_value_i64(hlffi_vm *vm, int64_t value) {
     return hli_handle_new(vm, HLI_T(i64), &r);
 }
 
-/* haxe.Int64 on HashLink (Haxe 4.2) is not the native i64 but an object of class haxe._Int64.___Int64
- * with Int fields high and low: *out receives them combined. */
-static bool haxe_int64(hlffi_vm *vm, const hlffi_value *value, int64_t *out) {
-    /* Only values that carry their runtime type (not hl.Bytes, abstracts, structs) can be one. */
-    if (!hli_kind_is_dynamic(value->t->kind) || value->v.p == NULL || vm->prog == NULL)
-        return false;
-    const vdynamic *o = value->v.p;
-    const hli_type *t = o->t;
-    if (t == NULL || t->kind != HOBJ || t->u.obj->rt == NULL ||
+bool hli_api_haxe_int64_layout(hlffi_vm *vm, const hli_type *t, uint32_t *high, uint32_t *low) {
+    if (t == NULL || t->kind != HOBJ || t->u.obj->rt == NULL || vm->prog == NULL ||
         strcmp(hli_module_string(vm->prog->m, t->u.obj->name, NULL), "haxe._Int64.___Int64") != 0)
         return false;
-    int32_t parts[2]; /* high, low */
     int found = 0;
     for (uint32_t k = 0; k < t->u.obj->total_fields; k++) {
         const hli_field *f = hli_obj_field(t, k);
@@ -33,11 +25,40 @@ static bool haxe_int64(hlffi_vm *vm, const hlffi_value *value, int64_t *out) {
         int which = strcmp(name, "high") == 0 ? 0 : strcmp(name, "low") == 0 ? 1 : -1;
         if (which < 0 || f->type->kind != HI32)
             continue;
-        memcpy(&parts[which], (const uint8_t *)o + t->u.obj->rt->fields_indexes[k], 4);
+        *(which == 0 ? high : low) = t->u.obj->rt->fields_indexes[k];
         found |= 1 << which;
     }
-    if (found != 3)
+    return found == 3;
+}
+
+bool hli_api_haxe_int64_new(hlffi_vm *vm, hli_thread *th, hli_type *t, int64_t v, hli_reg *out) {
+    uint32_t high, low;
+    if (!hli_api_haxe_int64_layout(vm, t, &high, &low))
         return false;
+    vobj *o = hli_alloc_obj(th, t);
+    if (o == NULL) {
+        hli_api_call_failed(vm, HLI_EXC); /* out of memory: recorded like any exception */
+        return false;
+    }
+    int32_t parts[2] = {(int32_t)(uint32_t)((uint64_t)v >> 32), (int32_t)(uint32_t)(uint64_t)v};
+    memcpy((uint8_t *)o + high, &parts[0], 4);
+    memcpy((uint8_t *)o + low, &parts[1], 4);
+    out->p = o;
+    return true;
+}
+
+/* *out receives the value of a haxe.Int64 object (see hli_api_haxe_int64_layout). */
+static bool haxe_int64(hlffi_vm *vm, const hlffi_value *value, int64_t *out) {
+    /* Only values that carry their runtime type (not hl.Bytes, abstracts, structs) can be one. */
+    if (!hli_kind_is_dynamic(value->t->kind) || value->v.p == NULL)
+        return false;
+    const vdynamic *o = value->v.p;
+    uint32_t high, low;
+    if (!hli_api_haxe_int64_layout(vm, o->t, &high, &low))
+        return false;
+    int32_t parts[2];
+    memcpy(&parts[0], (const uint8_t *)o + high, 4);
+    memcpy(&parts[1], (const uint8_t *)o + low, 4);
     *out = (int64_t)(((uint64_t)(uint32_t)parts[0] << 32) | (uint32_t)parts[1]);
     return true;
 }

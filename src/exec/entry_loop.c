@@ -32,6 +32,7 @@ hlffi_error_code hli_entry_skip_event_loop(hlffi_vm *vm) {
     int32_t *extra = f->nextra > 0 ? hli_mem_array(&vm->mem, f->nextra, sizeof *extra) : NULL;
     if (ops == NULL || (f->nextra > 0 && extra == NULL)) {
         hli_mem_free(&vm->mem, ops, f->nops * sizeof *ops);
+        hli_mem_free(&vm->mem, extra, f->nextra * sizeof *extra);
         return HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory preparing the entry point");
     }
     hli_function_decode(m, f, ops, extra);

@@ -61,6 +61,13 @@ static void int64(hlffi_vm *vm) {
     hlffi_value_free(r);
     r = call1(vm, "haxeInt64", NULL);
     CHECK(hlffi_value_as_i64(r, 0) == (int64_t)0xfffffffe9abcdef0ULL);
+    /* Into haxe.Int64 parameters: an Int64 handle, an Int handle, and a haxe.Int64 Haxe made. */
+    hlffi_value *big64 = hlffi_value_i64(vm, (int64_t)0x123456789abcdef0LL), *small = hlffi_value_int(vm, -5);
+    CHECK(str_is(call_str1(vm, "haxeInt64Parts", big64), "305419896:-1698898192:1311768467463790320"));
+    CHECK(str_is(call_str1(vm, "haxeInt64Parts", small), "-1:-5:-5"));
+    CHECK(str_is(call_str1(vm, "haxeInt64Parts", r), "-2:-1698898192:-5993865488"));
+    hlffi_value_free(big64);
+    hlffi_value_free(small);
     hlffi_value_free(r);
     /* Conversions by Haxe's rules; the fallback for what does not convert. */
     hlffi_value *i = hlffi_value_int(vm, -7), *f = hlffi_value_float(vm, 2.75), *s = hlffi_value_string(vm, "12");

@@ -226,6 +226,11 @@ class ApiLimits {
 		return haxe.Int64.make(-2, 0x9abcdef0);
 	}
 
+	// A haxe.Int64 parameter: C passes an hlffi_value_i64 (or an Int) handle.
+	public static function haxeInt64Parts(v:haxe.Int64):String {
+		return v.high + ":" + v.low + ":" + haxe.Int64.toStr(v);
+	}
+
 	public static function strLen(s:String):Int {
 		return s == null ? -1 : s.length;
 	}
