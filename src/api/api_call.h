@@ -53,7 +53,9 @@ HLI_INTERNAL hlffi_value *hli_api_invoke_slow(hlffi_vm *vm, hli_thread *th, hli_
 static inline hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *fn, bool has_self, void *self,
                                           uint32_t n, hlffi_value **argv, const char *what) {
     if (fn->kind == HLI_FN_BYTECODE && n <= HLI_API_FAST_ARGS) {
-        hli_type **types = fn->type->u.fun->args + (has_self ? 1 : 0);
+        hli_type **types = fn->type->u.fun->args; /* NULL without arguments: no pointer arithmetic then */
+        if (has_self)
+            types++;
         hli_reg vals[HLI_API_FAST_ARGS];
         uint32_t i = 0;
         for (; i < n; i++) {

@@ -1,5 +1,7 @@
 /* Frames and the one re-entrant call entry from C into Haxe (natives calling back, the runtime's
  * hooks, the embedding API). Nesting of C entries is counted and bounded (design.md principle 6). */
+#define _GNU_SOURCE /* pthread_getattr_np */
+#include <pthread.h>
 #include <string.h>
 
 #include "exec/code.h"
@@ -162,4 +164,26 @@ hli_status hli_call_closure(hli_thread *th, vclosure *c, const hli_reg *args, ui
     hli_status st = hli_call_fn(th, fn, local, nargs + 1, ret);
     hli_root_range_pop(th);
     return st;
+}
+
+/* What a nested entry may need below the point where it is checked: one native, one interpreter run
+ * and what they call before the next check (sanitizer builds use far larger frames). */
+#define C_STACK_MARGIN (512u * 1024u)
+
+bool hli_c_stack_low(hli_thread *th) {
+    if (th->stack_low == 0 || !pthread_equal(th->stack_thread, pthread_self())) {
+        /* Once per OS thread that nests entries (a host may call a VM from several threads). */
+        pthread_attr_t attr;
+        void *addr = NULL;
+        size_t size = 0;
+        if (pthread_getattr_np(pthread_self(), &attr) != 0)
+            return false; /* unknown: the depth bound alone applies */
+        pthread_attr_getstack(&attr, &addr, &size);
+        pthread_attr_destroy(&attr);
+        th->stack_thread = pthread_self();
+        th->stack_low = (uintptr_t)addr + (size > 2 * C_STACK_MARGIN ? C_STACK_MARGIN : size / 2);
+    }
+    /* The frame address, not a local's: ASan may move locals to a heap "fake stack". Stacks grow down
+     * on every target hlffi builds for. */
+    return (uintptr_t)__builtin_frame_address(0) < th->stack_low;
 }

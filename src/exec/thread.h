@@ -80,6 +80,9 @@ struct hli_thread {
     /* nested C entries: interpreter runs below this frame index return to C */
     uint32_t c_depth;
     uint32_t entry_frame;
+    /* the lowest usable C stack address of the OS thread that last nested an entry (hli_c_stack_low) */
+    pthread_t stack_thread;
+    uintptr_t stack_low;
     /* temporary roots: addresses of C variables holding GC pointers, and ranges of slots (argument
      * arrays being built) scanned word by word */
     void **roots[HLI_MAX_ROOTS];
@@ -105,10 +108,12 @@ static inline void hli_root_range_push(hli_thread *th, const void *base, size_t 
 }
 static inline void hli_root_range_pop(hli_thread *th) { th->nranges--; }
 /* True when one more nested entry from C (an interpreter run, a host function) must be refused: the
- * depth bound is reached or the temporary roots are running out. */
-static inline bool hli_c_entry_full(const hli_thread *th) {
+ * depth bound is reached, the temporary roots are running out, or the C stack is (each nested entry
+ * uses some: sanitizer builds or a host thread with a small stack reach its end before the depth bound). */
+HLI_INTERNAL bool hli_c_stack_low(hli_thread *th);
+static inline bool hli_c_entry_full(hli_thread *th) {
     return th->c_depth >= HLI_MAX_C_DEPTH || th->nroots > HLI_MAX_ROOTS - HLI_C_ENTRY_ROOTS ||
-           th->nranges > HLI_MAX_RANGES - HLI_C_ENTRY_RANGES;
+           th->nranges > HLI_MAX_RANGES - HLI_C_ENTRY_RANGES || hli_c_stack_low(th);
 }
 
 /* ---- exceptions ------------------------------------------------------------------------------- */

@@ -26,7 +26,7 @@ class NestedSort {
 		} catch (e:Dynamic) {
 			Sys.println("caught: " + Std.string(e));
 		}
-		Sys.println("reached at least 100 levels: " + (deepest >= 100));
+		Sys.println("reached at least 20 levels: " + (deepest >= 20));
 		var again = [9, 7, 8];
 		again.sort(function(x, y) return x - y);
 		Sys.println("after: " + again.join(","));
