@@ -53,6 +53,9 @@ typedef struct hli_gc_stats {
  * thread (hli_gc_main_context); the threads issue gives every other Haxe thread its own. */
 typedef struct hli_gc_tctx hli_gc_tctx;
 
+/* A collector whose memory is accounted in mem. Reads its debugging switches from the environment:
+ * HLFFI_GC_VERIFY=1 (the heap verifier at every collection), HLFFI_GC_STATS=1 (a summary line on
+ * stderr when destroyed; 2: also a line per collection). */
 HLI_INTERNAL hli_gc *hli_gc_create(hli_mem *mem, hli_gc_roots_fn roots, hli_gc_trace_fn trace, void *ctx);
 /* Frees every block and page (finalizers of live FINALIZER blocks run first). */
 HLI_INTERNAL void hli_gc_destroy(hli_gc *gc);

@@ -160,6 +160,14 @@ static inline uint32_t gc_block_index(const gc_page *p, size_t off) {
     return (uint32_t)(((uint64_t)off * p->recip) >> 32);
 }
 
+/* Bits set in x, without the library call __builtin_popcountll becomes on baseline x86-64. */
+static inline uint32_t gc_popcount(uint64_t x) {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 static inline bool gc_bit(const uint64_t *bits, uint32_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
 
 static inline size_t gc_block_bytes(const gc_page *p) { return p->block_size ? p->block_size : p->size; }

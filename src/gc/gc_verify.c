@@ -100,23 +100,26 @@ static void check_small(const gc_page *p, bool marked) {
     CHECK(p->kind < HLI_GC_KIND_COUNT, p, "kind %u", p->kind);
     CHECK(p->nblocks == PAGE_SIZE / p->block_size, p, "%u blocks", p->nblocks);
     CHECK(p->recip == (uint32_t)((((uint64_t)1 << 32) + p->block_size - 1) / p->block_size), p, "divisor");
+    CHECK(p->cursor <= p->nblocks && p->fresh <= p->nblocks, p, "cursor %u, fresh %u", p->cursor, p->fresh);
     uint32_t live = 0;
     for (uint32_t w = 0; w < BITMAP_WORDS; w++) {
         uint64_t valid = w * 64 + 64 <= p->nblocks ? ~(uint64_t)0
                          : w * 64 < p->nblocks     ? ((uint64_t)1 << (p->nblocks % 64)) - 1
                                                    : 0;
+        uint64_t unused = w * 64 >= p->fresh     ? valid /* blocks never handed out */
+                          : w * 64 + 64 <= p->fresh ? 0
+                                                    : valid & ~(((uint64_t)1 << (p->fresh % 64)) - 1);
         CHECK((p->alloc_bits[w] & ~valid) == 0, p, "allocation bits past block %u", p->nblocks);
+        CHECK((p->alloc_bits[w] & unused) == 0, p, "a block allocated past the never-used mark %u (word %u)",
+              p->fresh, w);
         CHECK((p->mark_bits[w] & ~valid) == 0, p, "mark bits past block %u", p->nblocks);
         if (marked)
             CHECK((p->mark_bits[w] & ~p->alloc_bits[w]) == 0, p, "a free block is marked (word %u)", w);
         else
             CHECK(p->mark_bits[w] == 0, p, "mark bits left after the sweep (word %u)", w);
-        live += (uint32_t)__builtin_popcountll(p->alloc_bits[w]);
+        live += gc_popcount(p->alloc_bits[w]);
     }
     CHECK(live == p->nlive, p, "%u blocks allocated, the count says %u", live, p->nlive);
-    CHECK(p->cursor <= p->nblocks && p->fresh <= p->nblocks, p, "cursor %u, fresh %u", p->cursor, p->fresh);
-    for (uint32_t i = p->fresh; i < p->nblocks; i++)
-        CHECK(!gc_bit(p->alloc_bits, i), p, "block #%u allocated past the never-used mark %u", i, p->fresh);
 }
 
 static void check_empty(const gc_page *p) {

@@ -51,8 +51,8 @@ class GcReturnMemory {
 		var after = rssMB();
 		Sys.stderr().writeString('RSS: ${Math.round(before)} MB before, ${Math.round(during)} MB with the structure, ${Math.round(after)} MB after it died\n');
 		Sys.println("the structure made the process grow: " + (during - before > 100));
-		// Not all of it: the kept strings filled holes of the structure's pages (the collector does not
-		// move blocks), and each such page stays (about 20 MB of 165 here).
+		// Not all of it: the kept strings may fill holes of the structure's pages (the collector does
+		// not move blocks), and each such page stays.
 		Sys.println("its memory went back: " + (after - before < (during - before) / 4));
 		Sys.println("kept: " + kept.length + " " + kept[19999]);
 	}
