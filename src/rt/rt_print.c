@@ -19,6 +19,7 @@ typedef struct printer {
     hli_thread *th;
     pbuf b;
     int depth;
+    hli_uchar local[64]; /* the buffer until the text outgrows it: short texts (numbers) need no malloc */
 } printer;
 
 static hli_status grow(printer *pr, size_t extra) {
@@ -35,7 +36,8 @@ static hli_status grow(printer *pr, size_t extra) {
         return hli_throw_oom(pr->th, ncap * sizeof(hli_uchar));
     if (b->len > 0)
         memcpy(np, b->p, b->len * sizeof *np);
-    hli_mem_free(b->mem, b->p, b->cap * sizeof *b->p);
+    if (b->p != pr->local)
+        hli_mem_free(b->mem, b->p, b->cap * sizeof *b->p);
     b->p = np;
     b->cap = ncap;
     return HLI_OK;
@@ -392,12 +394,16 @@ static hli_status finish(printer *pr, hli_status st, hli_uchar **out, int32_t *l
                 *len = (int32_t)pr->b.len;
         }
     }
-    hli_mem_free(pr->b.mem, pr->b.p, pr->b.cap * sizeof *pr->b.p);
+    if (pr->b.p != pr->local)
+        hli_mem_free(pr->b.mem, pr->b.p, pr->b.cap * sizeof *pr->b.p);
     return st;
 }
 
 static hli_status print_value(hli_thread *th, vdynamic *v, bool numbers_top, hli_uchar **out, int32_t *len) {
-    printer pr = {th, {&th->vm->mem, NULL, 0, 0}, 0};
+    printer pr;
+    pr.th = th;
+    pr.b = (pbuf){&th->vm->mem, pr.local, 0, sizeof pr.local / sizeof pr.local[0]};
+    pr.depth = 0;
     hli_status st;
     if (v == NULL)
         st = add_ascii(&pr, "null");

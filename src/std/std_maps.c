@@ -10,7 +10,15 @@
  * whichever slots are free. So HashLink's ordered free-range list is replaced by a stack of free slots
  * linked through `nexts` (O(1) take and give back), and the order is still HashLink's: the test
  * tests/std/check_maps.py replays random insert/remove sequences against shared/tools/mapsim.py
- * (extended with HashLink's remove and free list). */
+ * (extended with HashLink's remove and free list).
+ *
+ * Speed (bench MapInt, MapString): large maps are memory-bound, and an interpreter's look-ups do not
+ * overlap in the CPU as a JIT's do, so every cache miss counts. A growth keeps every entry in its slot
+ * (HashLink re-inserts in walk order), so slots stay in insertion order, the order many programs look
+ * keys up in: the slot, the value and the value's box are then near the previous look-up's. The int
+ * map (key = hash) has no keys array. A byte per cell filters absent keys. Compact arrays beat fancier
+ * indexes here: a per-cell cache of the chain's first hashes, or a wider filter, made look-ups slower
+ * on a quiet machine (more memory, fewer cache hits). */
 #include <string.h>
 
 #include "std/std_families.h"
@@ -25,31 +33,12 @@ static const int32_t primes[] = {7,        17,       37,        79,        163, 
 
 typedef enum map_kind { MAP_BYTES, MAP_INT, MAP_OBJ } map_kind;
 
-/* A slot's chain link (of a used slot; the free stack's link of a free one) and its key's hash (for
- * the int map the key itself). */
-typedef struct map_slot {
-    int32_t next;
-    uint32_t hash;
-} map_slot;
-
-/* A cell: its chain's first MAP_BK slots and their hashes, in chain order (-1 past the chain's end).
- * The links in the slots stay the whole truth (walks and rebuilds follow them); the bucket is a copy of
- * the chain's start, kept up to date by every link and unlink, so that a look-up reads one cache line
- * and then the entry instead of a dependent load per chain step. Large maps are memory-bound: in an
- * interpreter consecutive look-ups do not overlap, so the depth of dependent loads is the cost (HashLink's
- * load factor gives chains of 3 on average; 4 covers about 90% of hits, the rest continue in the slots). */
-#ifndef MAP_BK
-#define MAP_BK 4
-#endif
-typedef struct map_bucket {
-    int32_t slot[MAP_BK];
-    uint32_t hash[MAP_BK];
-} map_bucket;
-
 /* The map handle (an `abstract` value): a RAW GC block, so that the collector follows its arrays. */
 typedef struct hli_map {
-    int32_t *ints;      /* NOPTR: map_bucket[ncells], then map_slot[maxentries] */
-    void **ptrs;        /* RAW: keys[maxentries] (bytes and object maps only), values[maxentries] */
+    int32_t *ints;      /* NOPTR: cells[ncells] (chain heads, -1 = empty), the cells' masks (below),
+                           nexts[maxentries] (chain links of used slots, stack links of free ones),
+                           hashes[maxentries] (the hash; for the int map the key itself) */
+    void **ptrs;        /* RAW: keys[maxentries] (keyed maps only), values[maxentries] */
     int32_t ncells;
     int32_t nentries;
     int32_t maxentries;
@@ -57,23 +46,20 @@ typedef struct hli_map {
     int32_t keyed;      /* 1: ptrs holds keys (bytes and object maps); 0: the int map (key = hash) */
 } hli_map;
 
-static inline map_bucket *m_buckets(const hli_map *m) { return (map_bucket *)m->ints; }
-static inline map_slot *m_slots(const hli_map *m) {
-    return (map_slot *)(m->ints + (size_t)m->ncells * (sizeof(map_bucket) / sizeof(int32_t)));
-}
+/* After the cells, one byte per cell: bit hash_bit(h) is set when the chain may hold hash h (a filter:
+ * most absent keys, looked up or set, are known absent without walking the chain; removals recompute
+ * it). A byte rather than a wider mask: the arrays a look-up touches first must stay small. */
+#define MASK_INTS(nc) (((size_t)(nc) + 3) / 4) /* int32 words of the mask bytes */
+static inline int32_t *m_cells(const hli_map *m) { return m->ints; }
+static inline uint8_t *m_masks(const hli_map *m) { return (uint8_t *)(m->ints + m->ncells); }
+static inline int32_t *m_nexts(const hli_map *m) { return m->ints + m->ncells + MASK_INTS(m->ncells); }
+static inline uint32_t *m_hashes(const hli_map *m) { return (uint32_t *)(m_nexts(m) + m->maxentries); }
+/* The bit of hash h: the top 3 bits of h mixed (int keys are often small). */
+static inline uint8_t hash_bit(uint32_t h) { return (uint8_t)(1u << ((h * 0x9E3779B1u) >> 29)); }
 static inline void **m_keys(const hli_map *m) { return m->ptrs; }
 static inline vdynamic **m_values(const hli_map *m) {
     return (vdynamic **)(m->ptrs + (m->keyed ? m->maxentries : 0));
 }
-static inline map_bucket *m_bucket_of(const hli_map *m, uint32_t hash) {
-    return &m_buckets(m)[hash % (uint32_t)m->ncells];
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-#define MAP_PREFETCH(p) __builtin_prefetch(p)
-#else
-#define MAP_PREFETCH(p) ((void)(p))
-#endif
 
 /* A key as the natives receive it, with its hash. */
 typedef struct map_key {
@@ -91,12 +77,10 @@ static bool ustr_eq(const hli_uchar *a, const hli_uchar *b) {
     }
 }
 
-/* Slot c, whose hash equals k's, holds key k. For the keyed maps the value is fetched meanwhile: a get
- * needs it next, and its load then overlaps the key's. */
-static bool key_matches(const hli_map *m, int32_t c, const map_key *k) {
+static bool slot_matches(const hli_map *m, int32_t c, const map_key *k) {
     switch (k->kind) {
-    case MAP_INT: return true;
-    case MAP_BYTES: MAP_PREFETCH(&m_values(m)[c]); return ustr_eq(m_keys(m)[c], k->p);
+    case MAP_INT: return m_hashes(m)[c] == k->hash;
+    case MAP_BYTES: return m_hashes(m)[c] == k->hash && ustr_eq(m_keys(m)[c], k->p);
     default: return m_keys(m)[c] == k->p;
     }
 }
@@ -105,76 +89,33 @@ static bool key_matches(const hli_map *m, int32_t c, const map_key *k) {
 static int32_t map_find(const hli_map *m, const map_key *k) {
     if (m->ints == NULL)
         return -1;
-    const map_bucket *b = m_bucket_of(m, k->hash);
-    for (int i = 0; i < MAP_BK; i++) {
-        int32_t c = b->slot[i];
-        if (c < 0)
-            return -1;
-        if (b->hash[i] == k->hash && key_matches(m, c, k))
-            return c;
-    }
-    const map_slot *slots = m_slots(m);
-    for (int32_t c = slots[b->slot[MAP_BK - 1]].next; c >= 0; c = slots[c].next)
-        if (slots[c].hash == k->hash && key_matches(m, c, k))
+    uint32_t ck = k->hash % (uint32_t)m->ncells;
+    if (!(m_masks(m)[ck] & hash_bit(k->hash)))
+        return -1;
+    for (int32_t c = m_cells(m)[ck]; c >= 0; c = m_nexts(m)[c])
+        if (slot_matches(m, c, k))
             return c;
     return -1;
 }
 
 static void free_push(hli_map *m, int32_t c) {
-    m_slots(m)[c].next = m->free_head;
+    m_nexts(m)[c] = m->free_head;
     m->free_head = c;
-}
-
-/* Links slot c (its hash set) at the head of its chain. */
-static void map_relink(hli_map *m, int32_t c) {
-    map_slot *s = &m_slots(m)[c];
-    map_bucket *b = m_bucket_of(m, s->hash);
-    s->next = b->slot[0];
-    for (int i = MAP_BK - 1; i > 0; i--) {
-        b->slot[i] = b->slot[i - 1];
-        b->hash[i] = b->hash[i - 1];
-    }
-    b->slot[0] = c;
-    b->hash[0] = s->hash;
 }
 
 /* Links a new entry at the head of its chain (a free slot must exist). */
 static void map_link(hli_map *m, uint32_t hash, void *key, vdynamic *value) {
     int32_t c = m->free_head;
-    m->free_head = m_slots(m)[c].next;
-    m_slots(m)[c].hash = hash;
+    m->free_head = m_nexts(m)[c];
+    int32_t ck = (int32_t)(hash % (uint32_t)m->ncells);
+    m_hashes(m)[c] = hash;
     if (m->keyed)
         m_keys(m)[c] = key;
     m_values(m)[c] = value;
-    map_relink(m, c);
+    m_nexts(m)[c] = m_cells(m)[ck];
+    m_cells(m)[ck] = c;
+    m_masks(m)[ck] |= hash_bit(hash);
     m->nentries++;
-}
-
-/* Arrays for a map of new_max entries and ncells cells, every cell empty (rebuild) or not initialised
- * (extend: the caller copies). */
-static hli_status map_arrays(hli_thread *th, const hli_map *m, int32_t new_max, int32_t ncells, bool init,
-                             hli_map *out) {
-    uint64_t nints = (uint64_t)ncells * (sizeof(map_bucket) / sizeof(int32_t)) + 2 * (uint64_t)new_max;
-    uint64_t nptrs = (m->keyed ? 2 : 1) * (uint64_t)new_max;
-    if (nints > SIZE_MAX / sizeof(int32_t) || nptrs > SIZE_MAX / sizeof(void *))
-        return hli_throw_oom(th, SIZE_MAX);
-    int32_t *ints = hli_alloc(th, (size_t)nints * sizeof(int32_t), HLI_GC_NOPTR);
-    if (ints == NULL)
-        return HLI_EXC;
-    hli_root_push(th, &ints);
-    void **ptrs = hli_alloc(th, (size_t)nptrs * sizeof(void *), HLI_GC_RAW);
-    hli_root_pop(th, 1);
-    if (ptrs == NULL)
-        return HLI_EXC;
-    hli_map nm = {ints, ptrs, ncells, 0, new_max, -1, m->keyed};
-    if (init) {
-        map_bucket *bk = m_buckets(&nm);
-        for (int32_t i = 0; i < ncells; i++)
-            for (int j = 0; j < MAP_BK; j++)
-                bk[i].slot[j] = -1; /* hashes: 0 from the allocation */
-    }
-    *out = nm;
-    return HLI_OK;
 }
 
 /* Grows a full map as HashLink's resize does. m must be reachable (rooted) by the caller; everything
@@ -188,29 +129,43 @@ static hli_status map_grow(hli_thread *th, hli_map *m) {
     for (size_t i = 0; i < sizeof primes / sizeof primes[0]; i++)
         if ((ncells = primes[i]) >= new_max >> 2)
             break;
-    bool extend = old_cells == ncells && (new_max < MAP_LIMIT || old_max >= MAP_LIMIT);
-    hli_map nm;
-    hli_status st = map_arrays(th, m, new_max, ncells, !extend, &nm);
-    if (st != HLI_OK)
-        return st;
-    /* Every entry keeps its slot (the map is full: slots 0..old_max-1), so that slots stay in the
-     * order the entries came in, which is often the order they are looked up in (locality). */
-    memcpy(m_slots(&nm), m_slots(m), (size_t)old_max * sizeof(map_slot));
-    if (m->keyed)
-        memcpy(m_keys(&nm), m_keys(m), (size_t)old_max * sizeof(void *));
-    memcpy(m_values(&nm), m_values(m), (size_t)old_max * sizeof(void *));
+    size_t nints = (size_t)ncells + MASK_INTS(ncells) + 2 * (size_t)new_max;
+    int32_t *ints = hli_alloc(th, nints * sizeof(int32_t), HLI_GC_NOPTR);
+    if (ints == NULL)
+        return HLI_EXC;
+    hli_root_push(th, &ints);
+    void **ptrs = hli_alloc(th, (m->keyed ? 2 : 1) * (size_t)new_max * sizeof(void *), HLI_GC_RAW);
+    hli_root_pop(th, 1);
+    if (ptrs == NULL)
+        return HLI_EXC;
+    hli_map nm = {ints, ptrs, ncells, 0, new_max, -1, m->keyed};
+    /* Every entry keeps its slot (a growing map is full: slots 0..old_max-1), the new ones are free. */
+    if (old_max > 0) {
+        memcpy(m_nexts(&nm), m_nexts(m), (size_t)old_max * sizeof(int32_t));
+        memcpy(m_hashes(&nm), m_hashes(m), (size_t)old_max * sizeof(uint32_t));
+        if (m->keyed)
+            memcpy(m_keys(&nm), m_keys(m), (size_t)old_max * sizeof(void *));
+        memcpy(m_values(&nm), m_values(m), (size_t)old_max * sizeof(void *));
+    }
     nm.nentries = m->nentries;
     for (int32_t c = new_max - 1; c >= old_max; c--)
         free_push(&nm, c);
-    if (extend) {
+    if (old_cells == ncells && (new_max < MAP_LIMIT || old_max >= MAP_LIMIT)) {
         /* Same cells: the chains stay as they are. */
-        memcpy(m_buckets(&nm), m_buckets(m), (size_t)ncells * sizeof(map_bucket));
+        memcpy(m_cells(&nm), m_cells(m), ((size_t)ncells + MASK_INTS(ncells)) * sizeof(int32_t));
     } else {
-        /* Rebuild: every entry relinked at the head of its new chain, in the old walk order. */
-        const map_slot *slots = m_slots(m);
+        /* Rebuild: every entry relinked at the head of its new chain in the old walk order, as
+         * HashLink's re-insertion does. */
+        for (int32_t i = 0; i < ncells; i++)
+            m_cells(&nm)[i] = -1;
         for (int32_t i = 0; i < old_cells; i++)
-            for (int32_t c = m_buckets(m)[i].slot[0]; c >= 0; c = slots[c].next)
-                map_relink(&nm, c);
+            for (int32_t c = m_cells(m)[i]; c >= 0; c = m_nexts(m)[c]) {
+                uint32_t h = m_hashes(m)[c];
+                int32_t ck = (int32_t)(h % (uint32_t)ncells);
+                m_nexts(&nm)[c] = m_cells(&nm)[ck];
+                m_cells(&nm)[ck] = c;
+                m_masks(&nm)[ck] |= hash_bit(h);
+            }
     }
     *m = nm;
     return HLI_OK;
@@ -232,40 +187,25 @@ static hli_status map_set(hli_thread *th, hli_map *m, const map_key *k, vdynamic
     return HLI_OK;
 }
 
-/* Unlinks slot c, at position q of its chain (prev: the slot before it, -1 for the head), and keeps the
- * bucket a copy of the chain's start. */
-static void map_unlink(hli_map *m, map_bucket *b, int32_t c, int32_t prev, int32_t q) {
-    map_slot *slots = m_slots(m);
-    int32_t next = slots[c].next;
-    if (prev >= 0)
-        slots[prev].next = next;
-    if (q < MAP_BK) {
-        /* The entry that moves up into the bucket's last place follows its old last one. */
-        int32_t last = b->slot[MAP_BK - 1];
-        int32_t in = q == MAP_BK - 1 ? next : last >= 0 ? slots[last].next : -1;
-        for (int i = q; i < MAP_BK - 1; i++) {
-            b->slot[i] = b->slot[i + 1];
-            b->hash[i] = b->hash[i + 1];
-        }
-        b->slot[MAP_BK - 1] = in;
-        b->hash[MAP_BK - 1] = in >= 0 ? slots[in].hash : 0;
-    }
-}
-
 static bool map_remove(hli_map *m, const map_key *k) {
     if (m->ints == NULL)
         return false;
-    map_bucket *b = m_bucket_of(m, k->hash);
-    map_slot *slots = m_slots(m);
-    int32_t q = 0;
-    for (int32_t c = b->slot[0], prev = -1; c >= 0; prev = c, c = slots[c].next, q++) {
-        if (slots[c].hash != k->hash || !key_matches(m, c, k))
+    int32_t ck = (int32_t)(k->hash % (uint32_t)m->ncells);
+    for (int32_t c = m_cells(m)[ck], prev = -1; c >= 0; prev = c, c = m_nexts(m)[c]) {
+        if (!slot_matches(m, c, k))
             continue;
-        map_unlink(m, b, c, prev, q);
+        if (prev >= 0)
+            m_nexts(m)[prev] = m_nexts(m)[c];
+        else
+            m_cells(m)[ck] = m_nexts(m)[c];
+        uint8_t mask = 0; /* the chain's mask without c */
+        for (int32_t d = m_cells(m)[ck]; d >= 0; d = m_nexts(m)[d])
+            mask |= hash_bit(m_hashes(m)[d]);
+        m_masks(m)[ck] = mask;
         if (m->keyed)
             m_keys(m)[c] = NULL;
         m_values(m)[c] = NULL;
-        slots[c].hash = 0;
+        m_hashes(m)[c] = 0;
         free_push(m, c);
         m->nentries--;
         return true;
@@ -286,11 +226,11 @@ static hli_status map_list(hli_thread *th, hli_reg *args, hli_reg *ret, map_kind
         return HLI_EXC;
     int32_t p = 0;
     for (int32_t i = 0; i < m->ncells && m->ints != NULL; i++)
-        for (int32_t c = m_buckets(m)[i].slot[0]; c >= 0; c = m_slots(m)[c].next, p++) {
+        for (int32_t c = m_cells(m)[i]; c >= 0; c = m_nexts(m)[c], p++) {
             if (!want_keys)
                 hli_aptr(a, vdynamic *)[p] = m_values(m)[c];
             else if (kind == MAP_INT)
-                hli_aptr(a, int32_t)[p] = (int32_t)m_slots(m)[c].hash;
+                hli_aptr(a, int32_t)[p] = (int32_t)m_hashes(m)[c];
             else
                 hli_aptr(a, void *)[p] = m_keys(m)[c];
         }

@@ -1,7 +1,6 @@
 /* Natives of strings (hl-spec.md 8.1 "Strings, UTF-16/UTF-8, hashing"): number formatting, Std.string,
  * UTF conversions, case mapping, URL encoding and field-name hashing, with HashLink's results
  * (HashLink's src/std/string.c) and no dependence on the C locale. */
-#include <stdio.h>
 #include <string.h>
 
 #include "std/std_families.h"
@@ -17,11 +16,19 @@ static hli_status ascii_result(hli_thread *th, const char *s, int len, void *ref
     return HLI_OK;
 }
 
-/* itos(i, ref len): "%d". */
+/* itos(i, ref len): "%d" (written by hand: snprintf costs more than the rest of the call). */
 static hli_status n_itos(hli_thread *th, hli_reg *args, hli_reg *ret) {
     char buf[16];
-    int len = snprintf(buf, sizeof buf, "%d", (int)args[0].i);
-    return ascii_result(th, buf, len, args[1].p, ret);
+    int32_t v = args[0].i;
+    uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+    int k = (int)sizeof buf;
+    do {
+        buf[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        buf[--k] = '-';
+    return ascii_result(th, buf + k, (int)sizeof buf - k, args[1].p, ret);
 }
 
 /* ftos(f, ref len): "NaN" for every NaN, else "%.15g" (inf, -inf, 1e+20 ...). */

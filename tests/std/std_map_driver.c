@@ -6,11 +6,25 @@
  *   + key value  set (value: an int, stored boxed)     - key   remove (prints 1 or 0)
  *   K            print the keys and values in iteration order: "k1=v1 k2=v2 ..."
  *   C            clear
- * Keys are UTF-8 text for the bytes map, decimal ints for the int map. */
+ * Keys are UTF-8 text for the bytes map, decimal ints for the int map. Look-ups are checked here: after
+ * a removal the key is absent (get null, exists false), and at each K every listed key is found (exists)
+ * with the listed value (get); a failure exits with 4. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "std_harness.h"
+
+/* get and exists of key a[1] (a[0]: the map): the value found, or NULL; *found: exists' answer. */
+static bool lookup(sth *h, bool bytes, hli_reg *a, vdynamic **value, bool *found) {
+    hli_reg r;
+    if (sth_call(h, bytes ? "hbget" : "higet", a, &r) != HLI_OK)
+        return false;
+    *value = r.p;
+    if (sth_call(h, bytes ? "hbexists" : "hiexists", a, &r) != HLI_OK)
+        return false;
+    *found = r.b;
+    return true;
+}
 
 int main(int argc, char **argv) {
     sth h;
@@ -59,6 +73,14 @@ int main(int argc, char **argv) {
                 if (sth_call(&h, bytes ? "hbremove" : "hiremove", a, &r) != HLI_OK)
                     return 2;
                 printf("%d\n", r.b);
+                vdynamic *got;
+                bool found;
+                if (!lookup(&h, bytes, a, &got, &found))
+                    return 2;
+                if (got != NULL || found) {
+                    fprintf(stderr, "removed key %s still found\n", arg);
+                    return 4;
+                }
             }
             hli_root_pop(th, 1);
         } else if (cmd == 'K') {
@@ -73,6 +95,26 @@ int main(int argc, char **argv) {
             hli_root_pop(th, 1);
             if (keys->size != values->size)
                 return 3;
+            hli_root_push(th, &keys);
+            hli_root_push(th, (void **)&values);
+            for (int32_t i = 0; i < keys->size; i++) {
+                hli_reg q[2];
+                q[0].p = map;
+                if (bytes)
+                    q[1].p = hli_aptr(keys, hli_uchar *)[i];
+                else
+                    q[1].i = hli_aptr(keys, int32_t)[i];
+                vdynamic *got;
+                bool found;
+                if (!lookup(&h, bytes, q, &got, &found))
+                    return 2;
+                if (got != hli_aptr(values, vdynamic *)[i] || !found) {
+                    fprintf(stderr, "key %d of %d: get/exists disagree with the listing\n", (int)i,
+                            (int)keys->size);
+                    return 4;
+                }
+            }
+            hli_root_pop(th, 2);
             for (int32_t i = 0; i < keys->size; i++) {
                 vdynamic *v = hli_aptr(values, vdynamic *)[i];
                 if (bytes)
