@@ -63,7 +63,8 @@ hl=$work/cmake-shared/hello.hl
 [ -f "$hl" ] || fail "the standalone build did not compile hello.hl"
 # The imported target gives the executable a run path to the installed library.
 run_host "find_package, hlffi::hlffi" "$work/cmake-shared/hello"
-ldd "$work/cmake-shared/hello" | grep -q "$libdir/libhlffi.so.3" || fail "hello does not use the installed libhlffi.so.3"
+# (grep without -q throughout: under pipefail, an early-exiting grep can kill ldd with SIGPIPE.)
+ldd "$work/cmake-shared/hello" | grep "$libdir/libhlffi.so.3" >/dev/null || fail "hello does not use the installed libhlffi.so.3"
 
 step "find_package(hlffi): hlffi::hlffi_static"
 cmake -S "$src/tests/install/static" -B "$work/cmake-static" -DCMAKE_PREFIX_PATH="$prefix" \
@@ -73,7 +74,7 @@ cmake -S "$src/tests/install/static" -B "$work/cmake-static" -DCMAKE_PREFIX_PATH
 cmake --build "$work/cmake-static" >>"$work/cmake-static.log" 2>&1 \
     || { cat "$work/cmake-static.log"; fail "build (find_package, static)"; }
 run_host "find_package, hlffi::hlffi_static" "$work/cmake-static/hello_static"
-if ldd "$work/cmake-static/hello_static" | grep -q libhlffi; then fail "hello_static uses libhlffi.so"; fi
+if ldd "$work/cmake-static/hello_static" | grep libhlffi >/dev/null; then fail "hello_static uses libhlffi.so"; fi
 
 export PKG_CONFIG_PATH=$libdir/pkgconfig
 step "pkg-config: cc hello.c \$(pkg-config --cflags --libs hlffi)"
@@ -90,7 +91,7 @@ read -r -a pc_static <<<"$(pkg-config --libs --static hlffi | sed 's/-lhlffi\b/-
 "$cc" -std=c11 -Wall -Wextra -Werror "${cflags[@]}" "$src/examples/hello/hello.c" "${pc_cflags[@]}" "${pc_static[@]}" \
     "${ldflags[@]}" -o "$work/hello_pc_static"
 run_host "pkg-config --static" "$work/hello_pc_static"
-if ldd "$work/hello_pc_static" | grep -q libhlffi; then fail "hello_pc_static uses libhlffi.so"; fi
+if ldd "$work/hello_pc_static" | grep libhlffi >/dev/null; then fail "hello_pc_static uses libhlffi.so"; fi
 
 step "DESTDIR=$work/stage cmake --install --prefix /opt/hlffi"
 DESTDIR=$work/stage cmake --install "$build" --prefix /opt/hlffi >"$work/destdir.log"
