@@ -90,26 +90,8 @@ HLFFI_API hlffi_value *hlffi_value_bool(hlffi_vm *vm, bool value) {
 HLFFI_API hlffi_value *hlffi_value_null(hlffi_vm *vm) { return make(vm, HLI_T(dyn), NULL); }
 
 HLFFI_API hlffi_value *hlffi_value_string(hlffi_vm *vm, const char *str) {
-    if (vm == NULL)
-        return NULL;
-    hli_thread *th = hli_api_thread(vm);
-    if (th == NULL)
-        return NULL;
-    hli_type *st = vm->prog->string_type;
-    if (st == NULL) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "the module has no String class");
-        return NULL;
-    }
-    if (str == NULL) /* a null String */
-        return hli_handle_new(vm, st, NULL);
-    th->exc_value = NULL;
-    vstring *s = hli_string_from_utf8(th, str, strlen(str));
-    if (s == NULL) {
-        hli_api_call_failed(vm, HLI_EXC);
-        return NULL;
-    }
-    hli_reg r = {.p = s};
-    return hli_handle_new(vm, st, &r);
+    /* NULL str: a null String (hlffi_value_string_len's NULL with length 0) */
+    return hlffi_value_string_len(vm, str, str != NULL ? strlen(str) : 0);
 }
 
 /* Converts a handle's value to type `to` (Haxe's dynamic-cast rules); false when it is null or not
