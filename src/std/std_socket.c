@@ -336,17 +336,26 @@ static int32_t do_recv(int fd, void *p, size_t n) {
     return r < 0 ? block_error() : (int32_t)r;
 }
 
+/* The (s, buf, pos, len) arguments of socket_send/socket_recv: the descriptor (-1 when the arguments
+ * are unusable), the start of the bytes and their count. */
+static int buffer_args(hli_reg *args, uint8_t **p, int32_t *len) {
+    int fd = arg_fd(&args[0]);
+    uint8_t *buf = args[1].p;
+    *len = args[3].i;
+    if (fd < 0 || *len < 0 || (buf == NULL && *len > 0))
+        return -1;
+    *p = buf == NULL ? NULL : at(buf, args[2].i);
+    return fd;
+}
+
 /* socket_send(s, buf, pos, len): bytes sent, -1 would block, -2 other errors (a closed peer: EPIPE,
  * never a SIGPIPE). */
 static hli_status n_socket_send(hli_thread *th, hli_reg *args, hli_reg *ret) {
     (void)th;
-    int fd = arg_fd(&args[0]);
-    uint8_t *buf = args[1].p;
-    int32_t len = args[3].i;
-    if (fd < 0 || len < 0 || (buf == NULL && len > 0))
-        ret->i = -2;
-    else
-        ret->i = do_send(fd, buf == NULL ? NULL : at(buf, args[2].i), (size_t)len);
+    uint8_t *p;
+    int32_t len;
+    int fd = buffer_args(args, &p, &len);
+    ret->i = fd < 0 ? -2 : do_send(fd, p, (size_t)len);
     return HLI_OK;
 }
 
@@ -367,13 +376,10 @@ static hli_status n_socket_send_char(hli_thread *th, hli_reg *args, hli_reg *ret
 /* socket_recv(s, buf, pos, len): bytes received, 0 when the peer closed, -1 would block, -2 error. */
 static hli_status n_socket_recv(hli_thread *th, hli_reg *args, hli_reg *ret) {
     (void)th;
-    int fd = arg_fd(&args[0]);
-    uint8_t *buf = args[1].p;
-    int32_t len = args[3].i;
-    if (fd < 0 || len < 0 || (buf == NULL && len > 0))
-        ret->i = -2;
-    else
-        ret->i = do_recv(fd, buf == NULL ? NULL : at(buf, args[2].i), (size_t)len);
+    uint8_t *p;
+    int32_t len;
+    int fd = buffer_args(args, &p, &len);
+    ret->i = fd < 0 ? -2 : do_recv(fd, p, (size_t)len);
     return HLI_OK;
 }
 
