@@ -37,6 +37,19 @@ static inline int error_has(hlffi_vm *vm, const char *part) {
     return ok;
 }
 
+/* A call's result handle converted and freed: the fallback (take_int) or NULL (take_str, a malloc'ed
+ * Std.string otherwise) when the call failed. */
+static inline int take_int(hlffi_value *r, int fallback) {
+    int v = hlffi_value_as_int(r, fallback);
+    hlffi_value_free(r);
+    return v;
+}
+static inline char *take_str(hlffi_value *r) {
+    char *s = r != NULL ? hlffi_value_as_string(r) : NULL;
+    hlffi_value_free(r);
+    return s;
+}
+
 /* A VM with the module at path loaded and its entry point run. */
 static inline hlffi_vm *start_vm(const char *path) {
     hlffi_vm *vm = hlffi_create();

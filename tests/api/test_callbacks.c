@@ -143,18 +143,10 @@ static void set_cb(hlffi_vm *vm, const char *field, const char *name) {
 static hlffi_value *call0(hlffi_vm *vm, const char *fn) { return hlffi_call_static(vm, "Callbacks", fn, 0, NULL); }
 
 static int call_int(hlffi_vm *vm, const char *fn, int argc, hlffi_value **argv, int fallback) {
-    hlffi_value *r = hlffi_call_static(vm, "Callbacks", fn, argc, argv);
-    int v = hlffi_value_as_int(r, fallback);
-    hlffi_value_free(r);
-    return v;
+    return take_int(hlffi_call_static(vm, "Callbacks", fn, argc, argv), fallback);
 }
 
-static char *call_str(hlffi_vm *vm, const char *fn) {
-    hlffi_value *r = call0(vm, fn);
-    char *s = r != NULL ? hlffi_value_as_string(r) : NULL;
-    hlffi_value_free(r);
-    return s;
-}
+static char *call_str(hlffi_vm *vm, const char *fn) { return take_str(call0(vm, fn)); }
 
 /* Haxe calls a callback n times: no handle is left behind (the live handle count is unchanged). */
 static bool no_handle_kept(hlffi_vm *vm, int n) {

@@ -89,17 +89,11 @@ static hlffi_value *call(hlffi_vm *vm, const char *fn, int argc, hlffi_value **a
 }
 
 static int call_int(hlffi_vm *vm, const char *fn, int argc, hlffi_value **argv, int fallback) {
-    hlffi_value *r = call(vm, fn, argc, argv);
-    int v = hlffi_value_as_int(r, fallback);
-    hlffi_value_free(r);
-    return v;
+    return take_int(call(vm, fn, argc, argv), fallback);
 }
 
 static char *call_str(hlffi_vm *vm, const char *fn, int argc, hlffi_value **argv) {
-    hlffi_value *r = call(vm, fn, argc, argv);
-    char *s = r != NULL ? hlffi_value_as_string(r) : NULL;
-    hlffi_value_free(r);
-    return s;
+    return take_str(call(vm, fn, argc, argv));
 }
 
 static int fcall_int(hlffi_value *f, int argc, hlffi_value **argv, int fallback) {
