@@ -54,15 +54,17 @@ ctest_stage "ASan+UBSan" build-asan -DCMAKE_C_COMPILER=clang -DHLFFI_SANITIZE=ad
     -DCMAKE_BUILD_TYPE=Debug
 
 # ThreadSanitizer: several threads creating, running and destroying their own VMs, and handles freed
-# from other threads (tests/api/test_threads.c). Only that program is built with TSan.
+# from other threads (tests/api/test_threads.c, test_handles_generation.c). Only those are built with TSan.
 echo "== ThreadSanitizer (VMs in several threads)"
 mkdir -p build-tsan/hx
 if cmake -S . -B build-tsan -DCMAKE_C_COMPILER=clang -DHLFFI_SANITIZE=thread -DHLFFI_WERROR=ON \
         -DCMAKE_BUILD_TYPE=Debug >build-tsan/configure.log 2>&1 \
-    && cmake --build build-tsan -j"$jobs" --target test_threads >build-tsan/build.log 2>&1 \
+    && cmake --build build-tsan -j"$jobs" --target test_threads test_handles_generation >build-tsan/build.log 2>&1 \
     && haxe -cp tests/api/hx -main ApiBasics -hl build-tsan/hx/ApiBasics.hl >build-tsan/haxe.log 2>&1 \
     && TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/api/test_threads build-tsan/hx/ApiBasics.hl \
-        >build-tsan/test.log 2>&1; then
+        >build-tsan/test.log 2>&1 \
+    && TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/api/test_handles_generation build-tsan/hx/ApiBasics.hl \
+        >>build-tsan/test.log 2>&1; then
     passed=$((passed + 1)); tail -n 1 build-tsan/test.log | sed 's/^/   /'
 else
     failed=$((failed + 1)); failures+=("tsan (see build-tsan/*.log)"); tail -n 30 build-tsan/test.log 2>/dev/null

@@ -45,7 +45,7 @@ static host_block *host_of(hlffi_vm *vm, void *p) {
 
 /* The abstract a handle holds (declared as the abstract, or boxed in a Dynamic): its type and pointer.
  * False when it holds something else or null (no error set). */
-static bool abstract_of(const hlffi_value *h, hli_type **t, void **p) {
+static bool abstract_of(const hli_handle *h, hli_type **t, void **p) {
     if (h->t->kind == HABSTRACT) {
         *t = h->t;
         *p = h->v.p;
@@ -81,13 +81,15 @@ HLFFI_API char *hlffi_abstract_get_name(hlffi_type *type) {
     return hli_api_strdup(w->vm, hli_api_abstract_name(w->vm, w->t));
 }
 
-HLFFI_API bool hlffi_value_is_abstract(hlffi_value *value) {
+HLFFI_API bool hlffi_value_is_abstract(hlffi_value *value_ref) {
+    const hli_handle *value = hli_handle_of(value_ref);
     hli_type *t;
     void *p;
     return value != NULL && value->t != NULL && abstract_of(value, &t, &p);
 }
 
-HLFFI_API char *hlffi_value_get_abstract_name(hlffi_value *value) {
+HLFFI_API char *hlffi_value_get_abstract_name(hlffi_value *value_ref) {
+    const hli_handle *value = hli_handle_of(value_ref);
     hlffi_vm *vm = hli_api_handle_vm(value);
     if (vm == NULL || !hli_api_check_handle(vm, value, "hlffi_value_get_abstract_name"))
         return NULL;
@@ -137,7 +139,8 @@ HLFFI_API hlffi_value *hlffi_value_host(hlffi_vm *vm, const char *abstract_name,
     return h;
 }
 
-HLFFI_API void *hlffi_value_as_host(hlffi_value *v, const char *abstract_name) {
+HLFFI_API void *hlffi_value_as_host(hlffi_value *v_ref, const char *abstract_name) {
+    const hli_handle *v = hli_handle_of(v_ref);
     hlffi_vm *vm = hli_api_handle_vm(v);
     if (vm == NULL || !hli_api_check_handle(vm, v, "hlffi_value_as_host"))
         return NULL;
@@ -145,7 +148,7 @@ HLFFI_API void *hlffi_value_as_host(hlffi_value *v, const char *abstract_name) {
     void *p;
     host_block *b = abstract_of(v, &t, &p) ? host_of(v->vm, p) : NULL;
     if (b == NULL) {
-        HLI_VM_FAIL(v->vm, hlffi_value_is_null(v) ? HLFFI_ERROR_NULL_VALUE : HLFFI_ERROR_INVALID_TYPE,
+        HLI_VM_FAIL(v->vm, hlffi_value_is_null(v_ref) ? HLFFI_ERROR_NULL_VALUE : HLFFI_ERROR_INVALID_TYPE,
                     "hlffi_value_as_host: not a host value");
         return NULL;
     }

@@ -12,7 +12,7 @@
 #include "api/api_types.h"
 
 /* The view of a live handle of vm (hli_arr_view_of without the checks). */
-static bool view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
+static bool view_of(hlffi_vm *vm, const hli_handle *h, hli_arr_view *v) {
     memset(v, 0, sizeof *v);
     v->cls = HLI_DC_COUNT;
     if (!hli_kind_is_dynamic(h->t->kind)) { /* only these carry a type word we can look at */
@@ -54,7 +54,7 @@ static bool view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
     return true;
 }
 
-hli_thread *hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v) {
+hli_thread *hli_arr_view_of(hlffi_vm *vm, const hli_handle *h, hli_arr_view *v) {
     hli_thread *th = vm != NULL ? hli_api_thread(vm) : NULL;
     if (th == NULL || !hli_api_check_handle(vm, h, "array") || !view_of(vm, h, v))
         return NULL;
@@ -168,7 +168,8 @@ HLFFI_API hlffi_value *hlffi_array_new(hlffi_vm *vm, hl_type *element_type, int 
     return hli_handle_new(vm, o->t, &r);
 }
 
-HLFFI_API int hlffi_array_length(hlffi_value *arr) {
+HLFFI_API int hlffi_array_length(hlffi_value *arr_ref) {
+    const hli_handle *arr = hli_handle_of(arr_ref);
     hli_arr_view v;
     return hli_arr_view_of(hli_api_handle_vm(arr), arr, &v) != NULL ? hli_arr_length(&v) : -1;
 }
@@ -189,7 +190,7 @@ static uint8_t *elements(const hli_arr_view *v, uint32_t *esize) {
 
 HLFFI_API hlffi_value *hlffi_array_get(hlffi_vm *vm, hlffi_value *arr, int index) {
     hli_arr_view v;
-    if (hli_arr_view_of(vm, arr, &v) == NULL)
+    if (hli_arr_view_of(vm, hli_handle_of(arr), &v) == NULL)
         return NULL;
     int32_t len = hli_arr_length(&v);
     if (index < 0 || index >= len) {
@@ -258,8 +259,8 @@ static bool expand(hlffi_vm *vm, hli_thread *th, const hli_arr_view *v, int32_t 
 /* Stores value at index of the array in arr (growing Haxe arrays; native arrays have a fixed size). */
 static bool store(hlffi_vm *vm, hlffi_value *arr, int64_t index, hlffi_value *value, const char *what) {
     hli_arr_view v;
-    hli_thread *th = hli_arr_view_of(vm, arr, &v);
-    if (th == NULL || !hli_api_check_handle(vm, value, what))
+    hli_thread *th = hli_arr_view_of(vm, hli_handle_of(arr), &v);
+    if (th == NULL || !hli_api_check_handle(vm, hli_handle_of(value), what))
         return false;
     int32_t len = hli_arr_length(&v);
     if (index < 0 || index > INT32_MAX - 1 || (v.na != NULL && index >= len)) {
@@ -292,7 +293,7 @@ HLFFI_API bool hlffi_array_set(hlffi_vm *vm, hlffi_value *arr, int index, hlffi_
 
 HLFFI_API bool hlffi_array_push(hlffi_vm *vm, hlffi_value *arr, hlffi_value *value) {
     hli_arr_view v;
-    if (hli_arr_view_of(vm, arr, &v) == NULL)
+    if (hli_arr_view_of(vm, hli_handle_of(arr), &v) == NULL)
         return false;
     if (v.na != NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_TYPE, "cannot push to an hl.NativeArray (its size is fixed)");

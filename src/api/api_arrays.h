@@ -15,11 +15,12 @@ typedef struct hli_arr_view {
     uint32_t shift;       /* ArrayBytes: log2 of the element size */
 } hli_arr_view;
 
-/* The view of the array handle h holds (a Haxe Array of any class, an ArrayDyn over one, or an
- * hl.NativeArray) for a function of vm (a handle given alone: pass hli_api_handle_vm(h)). vm's main
- * thread, or NULL with the error set on vm: NOT_INITIALIZED, INVALID_ARGUMENT for a NULL, freed or
- * other VM's handle, NULL_VALUE for null, INVALID_TYPE for other values (nothing for a NULL vm). */
-HLI_INTERNAL hli_thread *hli_arr_view_of(hlffi_vm *vm, hlffi_value *h, hli_arr_view *v);
+/* The view of the array handle h (from hli_handle_of) holds (a Haxe Array of any class, an ArrayDyn over
+ * one, or an hl.NativeArray) for a function of vm (a handle given alone: pass hli_api_handle_vm(h)).
+ * vm's main thread, or NULL with the error set on vm: NOT_INITIALIZED, INVALID_ARGUMENT for a NULL,
+ * freed, stale or other VM's handle, NULL_VALUE for null, INVALID_TYPE for other values (nothing for a
+ * NULL vm). */
+HLI_INTERNAL hli_thread *hli_arr_view_of(hlffi_vm *vm, const hli_handle *h, hli_arr_view *v);
 /* The start of the functions making an array: vm's main thread in *th and the VM type element_type
  * names (hli_api_resolve_type); NULL with the error set, INVALID_TYPE for the kinds no array holds
  * (Void, methods). */

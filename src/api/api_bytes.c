@@ -19,7 +19,7 @@ typedef struct bytes_view {
     bool raw; /* a raw hl.Bytes: len is what is left of its GC block */
 } bytes_view;
 
-static bool bytes_of(hlffi_vm *vm, hlffi_value *h, bytes_view *b) {
+static bool bytes_of(hlffi_vm *vm, const hli_handle *h, bytes_view *b) {
     memset(b, 0, sizeof *b);
     void *p = hli_kind_is_ptr(h->t->kind) ? h->v.p : NULL;
     if (h->t->kind == HBYTES || (hli_kind_is_dynamic(h->t->kind) && p != NULL && ((vdynamic *)p)->t->kind == HBYTES)) {
@@ -62,7 +62,8 @@ static bool bytes_of(hlffi_vm *vm, hlffi_value *h, bytes_view *b) {
 
 /* The view of a handle given alone (its VM found from it); NULL with the error set on that VM (nothing
  * for a NULL handle). */
-static hlffi_vm *view(hlffi_value *h, bytes_view *b) {
+static hlffi_vm *view(const hlffi_value *ref, bytes_view *b) {
+    const hli_handle *h = hli_handle_of(ref);
     hlffi_vm *vm = hli_api_handle_vm(h);
     if (vm == NULL || hli_api_thread(vm) == NULL || !hli_api_check_handle(vm, h, "bytes") || !bytes_of(vm, h, b))
         return NULL;
@@ -156,7 +157,8 @@ HLFFI_API int hlffi_bytes_get_length(hlffi_value *bytes) {
 HLFFI_API bool hlffi_bytes_blit(hlffi_value *dst, int dst_pos, hlffi_value *src, int src_pos, int len) {
     bytes_view d, s;
     hlffi_vm *vm = view(dst, &d);
-    if (vm == NULL || !hli_api_check_handle(vm, src, "src") || !bytes_of(vm, src, &s))
+    const hli_handle *sh = hli_handle_of(src);
+    if (vm == NULL || !hli_api_check_handle(vm, sh, "src") || !bytes_of(vm, sh, &s))
         return false;
     if (!in_range(vm, &d, dst_pos, len, "dst") || !in_range(vm, &s, src_pos, len, "src"))
         return false;
@@ -168,7 +170,8 @@ HLFFI_API bool hlffi_bytes_blit(hlffi_value *dst, int dst_pos, hlffi_value *src,
 HLFFI_API int hlffi_bytes_compare(hlffi_value *a, int a_pos, hlffi_value *b, int b_pos, int len) {
     bytes_view x, y;
     hlffi_vm *vm = view(a, &x);
-    if (vm == NULL || !hli_api_check_handle(vm, b, "b") || !bytes_of(vm, b, &y))
+    const hli_handle *bh = hli_handle_of(b);
+    if (vm == NULL || !hli_api_check_handle(vm, bh, "b") || !bytes_of(vm, bh, &y))
         return INT_MIN;
     if (!in_range(vm, &x, a_pos, len, "a") || !in_range(vm, &y, b_pos, len, "b"))
         return INT_MIN;

@@ -180,11 +180,12 @@ void hli_cache_bad_argc(hlffi_cached_call *c, int argc, bool null_args) {
                     c->nargs, c->nargs == 1 ? "" : "s", argc);
 }
 
-vdynamic *hli_cache_object_slow(hlffi_cached_call *c, hlffi_value *instance) {
+vdynamic *hli_cache_object_slow(hlffi_cached_call *c, const hli_handle *instance) {
     hlffi_vm *vm = c->vm;
     if (instance == NULL || instance->t == NULL || instance->vm != vm) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s.%s: %s instance handle", c->cls_name, c->name,
-                    instance == NULL ? "NULL" : instance->t == NULL ? "a freed" : "another VM's");
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s.%s: %s%s", c->cls_name, c->name,
+                    instance == NULL ? "NULL instance handle" : "the instance is ",
+                    instance == NULL ? "" : hli_api_handle_fault(instance));
         return NULL;
     }
     hli_kind k = instance->t->kind;

@@ -9,13 +9,6 @@
 #include "api/handles.h"
 #include "exec/exec.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define HLI_UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define HLI_NOINLINE __attribute__((noinline))
-#else
-#define HLI_UNLIKELY(x) (x)
-#define HLI_NOINLINE
-#endif
 
 #define HLI_CACHE_LIVE 0x4c434348u  /* "HCCL" */
 #define HLI_CACHE_FREED 0x46434348u /* "HCCF" */
@@ -73,14 +66,14 @@ static inline hli_fn *hli_cache_method_fn(hlffi_cached_call *c, vdynamic *o) {
     ((c) != NULL && (c)->magic == HLI_CACHE_LIVE && (c)->method == (want_method) &&                      \
      ((th) = (c)->vm->main_thread) != NULL && (uint32_t)(argc) == (c)->nargs && ((argc) == 0 || (args) != NULL))
 /* The object held by handle `instance` for a method record (the object underneath a virtual), or NULL
- * with the error set (NULL, freed or another VM's handle: INVALID_ARGUMENT; null: NULL_VALUE; not an
- * object: INVALID_TYPE). Inline for a handle holding an object. */
-HLI_INTERNAL vdynamic *hli_cache_object_slow(hlffi_cached_call *c, hlffi_value *instance);
-static inline vdynamic *hli_cache_object(hlffi_cached_call *c, hlffi_value *instance) {
-    if (instance != NULL && instance->t != NULL && instance->t->kind == HOBJ && instance->vm == c->vm &&
-        instance->v.p != NULL)
-        return instance->v.p;
-    return hli_cache_object_slow(c, instance);
+ * with the error set (NULL, freed, stale or another VM's handle: INVALID_ARGUMENT; null: NULL_VALUE; not
+ * an object: INVALID_TYPE). Inline for a handle holding an object. */
+HLI_INTERNAL vdynamic *hli_cache_object_slow(hlffi_cached_call *c, const hli_handle *h);
+static inline vdynamic *hli_cache_object(hlffi_cached_call *c, const hlffi_value *instance) {
+    const hli_handle *h = hli_handle_of(instance);
+    if (h != NULL && h->t != NULL && h->t->kind == HOBJ && h->vm == c->vm && h->v.p != NULL)
+        return h->v.p;
+    return hli_cache_object_slow(c, h);
 }
 /* Records a wrong argument count for a call of c. */
 HLI_INTERNAL void hli_cache_bad_argc(hlffi_cached_call *c, int argc, bool null_args);

@@ -17,8 +17,9 @@ static const char *subject(char *buf, size_t size, const char *what, uint32_t in
     return buf;
 }
 
-bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
+bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *ref, hli_type *to, hli_reg *out,
                       const char *what, uint32_t index) {
+    const hli_handle *h = hli_handle_of(ref);
     char label[160];
     if (h == NULL || h->t == NULL || h->vm != vm)
         return hli_api_check_handle(vm, h, subject(label, sizeof label, what, index));

@@ -10,10 +10,11 @@
 #include "exec/host_call.h"
 #include "rt/rt.h"
 
-/* Converts handle h to type `to` into *out by Haxe's dynamic-cast rules: the one conversion of every
- * handle the API stores or passes (call arguments, fields, elements, keys, enum parameters). False with
- * INVALID_ARGUMENT set when h is NULL, freed or another VM's, or when the value does not convert; the
- * message names "<what> argument <index>", or "<what>" alone for index HLI_API_NO_INDEX. May allocate
+/* Converts handle h (public: converted here) to type `to` into *out by Haxe's dynamic-cast rules: the one
+ * conversion of every handle the API stores or passes (call arguments, fields, elements, keys, enum
+ * parameters). False with INVALID_ARGUMENT set when h is NULL, freed, stale or another VM's, or when the
+ * value does not convert; the message names "<what> argument <index>", or "<what>" alone for index
+ * HLI_API_NO_INDEX. May allocate
  * (boxing): *out must be rooted by the caller when it holds a pointer. hli_api_arg copies a value
  * already of that type (the same type, or the same numeric kind) inline and leaves the rest to
  * hli_api_arg_slow. */
@@ -23,8 +24,9 @@ HLI_INTERNAL bool hli_api_arg_slow(hlffi_vm *vm, hli_thread *th, hlffi_value *h,
 static inline bool hli_api_arg(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
                                const char *what, uint32_t index) {
     /* Numbers and Bool: the kind is the whole type, and a handle stores them widened to a slot. */
-    if (h != NULL && h->t != NULL && h->vm == vm && (h->t == to || (h->t->kind == to->kind && to->kind <= HBOOL))) {
-        *out = h->v;
+    const hli_handle *s = hli_handle_of(h);
+    if (s != NULL && s->t != NULL && s->vm == vm && (s->t == to || (s->t->kind == to->kind && to->kind <= HBOOL))) {
+        *out = s->v;
         return true;
     }
     return hli_api_arg_slow(vm, th, h, to, out, what, index);
@@ -59,7 +61,7 @@ static inline hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *
         hli_reg vals[HLI_API_FAST_ARGS];
         uint32_t i = 0;
         for (; i < n; i++) {
-            const hlffi_value *h = argv[i];
+            const hli_handle *h = hli_handle_of(argv[i]);
             hli_type *to = types[i];
             if (h == NULL || h->t == NULL || h->vm != vm || (h->t != to && (h->t->kind != to->kind || to->kind > HBOOL)))
                 break;

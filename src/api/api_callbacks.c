@@ -16,7 +16,7 @@ typedef struct hli_named_cb {
     uint32_t nargs;
     hlffi_arg_type *arg_types; /* nargs entries; NULL: every argument Dynamic */
     hlffi_arg_type ret_type;   /* HLFFI_ARG_DYNAMIC for untyped callbacks */
-    hlffi_value *closure;      /* the host closure, made on first hlffi_get_callback */
+    hli_handle *closure;       /* the host closure, made on first hlffi_get_callback */
 } hli_named_cb;
 
 static void named_free(hlffi_vm *vm, hli_named_cb *e) {
@@ -132,7 +132,7 @@ static bool make_closure(hlffi_vm *vm, hli_named_cb *e) {
         return false;
     hc->v3 = e->func;
     hli_reg r = {.p = hc};
-    return (e->closure = hli_handle_new(vm, &sig->bound, &r)) != NULL;
+    return (e->closure = hli_handle_alloc(vm, &sig->bound, &r)) != NULL;
 }
 
 HLFFI_API hlffi_value *hlffi_get_callback(hlffi_vm *vm, const char *name) {
@@ -161,7 +161,7 @@ HLFFI_API bool hlffi_unregister_callback(hlffi_vm *vm, const char *name) {
     }
     if (e->closure != NULL) {
         ((hli_host_closure *)e->closure->v.p)->dead = 1; /* Haxe may still hold it: calls now throw */
-        hli_handle_free(e->closure);
+        hli_handle_free(hli_handle_ref(e->closure));
     }
     *link = e->next;
     named_free(vm, e);

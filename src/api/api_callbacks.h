@@ -76,7 +76,7 @@ HLI_INTERNAL hli_status hli_host_leave(hli_thread *th, hlffi_value *outer);
 
 /* The handle a host function returned, converted to type `to` into *out and released (unless it is one
  * of the argument handles, which the caller frees): NULL gives null/0; a handle of another VM, a freed
- * one or one that does not convert throws a Haxe exception. */
+ * or stale one or one that does not convert throws a Haxe exception. */
 HLI_INTERNAL hli_status hli_host_take_result(hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
                                              hlffi_value *const *args, uint32_t nargs);
 

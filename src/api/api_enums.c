@@ -42,11 +42,12 @@ static const hli_enum_construct *construct_named(hlffi_vm *vm, const char *type_
 }
 
 /* The enum value a handle holds (declared as the enum, Null<E> or Dynamic); NULL with the error set:
- * INVALID_ARGUMENT for a freed handle (a NULL one has no VM to record it on), NULL_VALUE, INVALID_TYPE. */
-static venum *enum_value(hlffi_value *h, const char *fn) {
+ * INVALID_ARGUMENT for a freed or stale handle (a NULL one has no VM to record it on), NULL_VALUE,
+ * INVALID_TYPE. */
+static venum *enum_value(const hli_handle *h, const char *fn) {
     if (h == NULL || h->t == NULL) {
         if (h != NULL)
-            HLI_VM_FAIL(h->vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: a freed handle", fn);
+            HLI_VM_FAIL(h->vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s", fn, hli_api_handle_fault(h));
         return NULL;
     }
     hli_kind k = h->t->kind;
@@ -83,21 +84,23 @@ HLFFI_API char *hlffi_enum_get_construct_name(hlffi_vm *vm, const char *type_nam
 }
 
 HLFFI_API int hlffi_enum_get_index(hlffi_value *value) {
-    venum *e = enum_value(value, "hlffi_enum_get_index");
+    venum *e = enum_value(hli_handle_of(value), "hlffi_enum_get_index");
     return e != NULL ? e->index : -1;
 }
 
-HLFFI_API char *hlffi_enum_get_name(hlffi_value *value) {
+HLFFI_API char *hlffi_enum_get_name(hlffi_value *value_ref) {
+    hli_handle *value = hli_handle_of(value_ref);
     venum *e = enum_value(value, "hlffi_enum_get_name");
     return e != NULL ? hli_api_strdup(value->vm, hli_module_string(value->vm->module, value_construct(e)->name, NULL)) : NULL;
 }
 
 HLFFI_API int hlffi_enum_get_param_count(hlffi_value *value) {
-    venum *e = enum_value(value, "hlffi_enum_get_param_count");
+    venum *e = enum_value(hli_handle_of(value), "hlffi_enum_get_param_count");
     return e != NULL ? (int)value_construct(e)->nparams : -1;
 }
 
-HLFFI_API hlffi_value *hlffi_enum_get_param(hlffi_value *value, int param_index) {
+HLFFI_API hlffi_value *hlffi_enum_get_param(hlffi_value *value_ref, int param_index) {
+    hli_handle *value = hli_handle_of(value_ref);
     venum *e = enum_value(value, "hlffi_enum_get_param");
     if (e == NULL)
         return NULL;
@@ -115,11 +118,12 @@ HLFFI_API hlffi_value *hlffi_enum_get_param(hlffi_value *value, int param_index)
 }
 
 HLFFI_API bool hlffi_enum_is(hlffi_value *value, int index) {
-    venum *e = enum_value(value, "hlffi_enum_is");
+    venum *e = enum_value(hli_handle_of(value), "hlffi_enum_is");
     return e != NULL && e->index == index;
 }
 
-HLFFI_API bool hlffi_enum_is_named(hlffi_value *value, const char *name) {
+HLFFI_API bool hlffi_enum_is_named(hlffi_value *value_ref, const char *name) {
+    hli_handle *value = hli_handle_of(value_ref);
     venum *e = enum_value(value, "hlffi_enum_is_named");
     if (e == NULL)
         return false;

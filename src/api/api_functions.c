@@ -60,7 +60,8 @@ hli_status hli_host_leave(hli_thread *th, hlffi_value *outer) {
     if (p == NULL)
         return HLI_OK;
     vdynamic *d = NULL;
-    hli_status st = hli_make_dyn(th, &p->v, p->t, &d); /* p keeps the value alive while boxing */
+    const hli_handle *ph = hli_handle_of(p);
+    hli_status st = hli_make_dyn(th, &ph->v, ph->t, &d); /* p keeps the value alive while boxing */
     hli_handle_free(p);
     return st != HLI_OK ? st : hli_throw(th, d);
 }
@@ -77,17 +78,20 @@ void hli_host_drop_result(hlffi_value *h, hlffi_value *const *args, uint32_t nar
         hli_handle_free(h);
 }
 
-hli_status hli_host_take_result(hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out,
+hli_status hli_host_take_result(hli_thread *th, hlffi_value *result, hli_type *to, hli_reg *out,
                                 hlffi_value *const *args, uint32_t nargs) {
+    const hli_handle *h = hli_handle_of(result);
     out->i64 = 0;
     if (h == NULL)
         return HLI_OK;
     if (h->t == NULL)
-        return hli_throw_error(th, "The host function returned a freed value handle");
+        return hli_throw_error(th, "The host function returned %s",
+                               h->stale ? "a stale value handle (freed; its slot now holds another value)"
+                                        : "a freed value handle");
     if (h->vm != th->vm)
         return hli_throw_error(th, "The host function returned a value handle of another VM");
     hli_status st = to->kind == HVOID ? HLI_OK : hli_dyn_cast(th, &h->v, h->t, to, out);
-    hli_host_drop_result(h, args, nargs);
+    hli_host_drop_result(result, args, nargs);
     return st;
 }
 
@@ -115,7 +119,7 @@ static hli_status host_closure_call(hli_thread *th, hli_reg *args, hli_reg *ret)
             break;
     hlffi_value *outer = NULL, *r = NULL;
     if (made < n)
-        st = hli_throw_oom(th, sizeof(hlffi_value));
+        st = hli_throw_oom(th, sizeof(hli_handle));
     else if ((st = hli_host_enter(th, &outer)) == HLI_OK) {
         int argc = (int)n;
         r = hc->kind == HLI_HOST_V3 ? hc->v3(vm, argc, hv) : hc->func(vm, hc->userdata, argc, hv);
@@ -215,7 +219,7 @@ HLFFI_API hlffi_value *hlffi_function_new(hlffi_vm *vm, hlffi_function_func fn, 
 
 /* The closure a handle holds (a function type, or Dynamic/Null holding a function), or NULL with the
  * error set. */
-static vclosure *closure_of(hlffi_value *h) {
+static vclosure *closure_of(const hli_handle *h) {
     hlffi_vm *vm = h->vm;
     /* Only values that carry their runtime type can be looked into (not hl.Bytes, abstracts, structs). */
     bool typed = hli_kind_is_dynamic(h->t->kind);
@@ -232,10 +236,10 @@ static vclosure *closure_of(hlffi_value *h) {
 }
 
 /* Converts argument handle h to type `to`; false with the error set. */
-static bool convert_arg(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *to, hli_reg *out, int i) {
+static bool convert_arg(hlffi_vm *vm, hli_thread *th, const hli_handle *h, hli_type *to, hli_reg *out, int i) {
     if (h == NULL || h->t == NULL || h->vm != vm) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_function_call: argument %d is %s handle", i,
-                    h == NULL ? "a NULL" : h->t == NULL ? "a freed" : "another VM's");
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_function_call: argument %d is %s", i,
+                    h == NULL ? "a NULL handle" : hli_api_handle_fault(h));
         return false;
     }
     if (hli_dyn_cast(th, &h->v, h->t, to, out) == HLI_OK)
@@ -247,12 +251,14 @@ static bool convert_arg(hlffi_vm *vm, hli_thread *th, hlffi_value *h, hli_type *
     return false;
 }
 
-HLFFI_API hlffi_value *hlffi_function_call(hlffi_value *fn, int argc, hlffi_value **argv) {
+HLFFI_API hlffi_value *hlffi_function_call(hlffi_value *fn_ref, int argc, hlffi_value **argv) {
+    hli_handle *fn = hli_handle_of(fn_ref);
     if (fn == NULL)
         return NULL;
     hlffi_vm *vm = fn->vm;
     if (fn->t == NULL) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_function_call: the function handle was freed");
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_function_call: the function is %s",
+                    hli_api_handle_fault(fn));
         return NULL;
     }
     hli_thread *th = hli_api_thread(vm);
@@ -285,7 +291,7 @@ HLFFI_API hlffi_value *hlffi_function_call(hlffi_value *fn, int argc, hlffi_valu
     hli_root_range_push(th, args, n * sizeof *args); /* conversions may allocate (boxing) */
     bool ok = true;
     for (uint32_t i = 0; i < n && ok; i++)
-        ok = convert_arg(vm, th, argv[i], var_args ? HLI_T(dyn) : ft->args[i], &args[i], (int)i);
+        ok = convert_arg(vm, th, hli_handle_of(argv[i]), var_args ? HLI_T(dyn) : ft->args[i], &args[i], (int)i);
     hlffi_value *result = NULL;
     if (ok) {
         hli_reg ret = {.i64 = 0};
@@ -329,15 +335,16 @@ static void set_pending(hli_api_callbacks *cb, hlffi_value *h) {
     cb->pending_throw = h;
 }
 
-HLFFI_API void hlffi_throw(hlffi_vm *vm, hlffi_value *value) {
+HLFFI_API void hlffi_throw(hlffi_vm *vm, hlffi_value *value_ref) {
+    hli_handle *value = hli_handle_of(value_ref);
     if (vm == NULL)
         return;
     hli_api_callbacks *cb = inside_host_function(vm, "hlffi_throw");
     if (cb == NULL)
         return;
     if (value == NULL || value->t == NULL || value->vm != vm) {
-        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_throw: %s handle",
-                    value == NULL ? "a NULL" : value->t == NULL ? "a freed" : "another VM's");
+        HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "hlffi_throw: %s",
+                    value == NULL ? "a NULL handle" : hli_api_handle_fault(value));
         return;
     }
     hlffi_value *copy = hli_handle_new(vm, value->t, &value->v);

@@ -16,10 +16,10 @@
 
 /* The object a handle holds: *o the value (its type word first) and the type its members resolve in
  * (the runtime class for instances, so that subclasses' members are found; the object underneath a
- * virtual, such as a value typed by an interface). NULL with the error set for a NULL/freed handle
+ * virtual, such as a value typed by an interface). NULL with the error set for a NULL/freed/stale handle
  * (INVALID_ARGUMENT when the VM is known), a null value (NULL_VALUE) or a value that has no members
  * (INVALID_TYPE). */
-static hli_thread *object_of(hlffi_value *obj, const char *member, vdynamic **o, hli_type **t) {
+static hli_thread *object_of(const hli_handle *obj, const char *member, vdynamic **o, hli_type **t) {
     hlffi_vm *vm = hli_api_handle_vm(obj);
     hli_thread *th = vm != NULL ? hli_api_thread(vm) : NULL; /* a NULL handle names no VM */
     if (th == NULL || !hli_api_check_handle(vm, obj, member != NULL ? member : "the object"))
@@ -154,7 +154,8 @@ HLFFI_API hlffi_value *hlffi_new(hlffi_vm *vm, const char *class_name, int argc,
     return result;
 }
 
-HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name) {
+HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj_ref, const char *field_name) {
+    hli_handle *obj = hli_handle_of(obj_ref);
     vdynamic *o;
     hli_type *t;
     hli_thread *th = object_of(obj, field_name, &o, &t);
@@ -201,7 +202,9 @@ HLFFI_API hlffi_value *hlffi_get_field(hlffi_value *obj, const char *field_name)
     return hli_handle_new(vm, HLI_T(dyn), &r);
 }
 
-HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_value *value) {
+HLFFI_API bool hlffi_set_field(hlffi_value *obj_ref, const char *field_name, hlffi_value *value_ref) {
+    hli_handle *obj = hli_handle_of(obj_ref);
+    hli_handle *value = hli_handle_of(value_ref);
     vdynamic *o;
     hli_type *t;
     hli_thread *th = object_of(obj, field_name, &o, &t);
@@ -211,7 +214,7 @@ HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_v
     if (t->kind == HOBJ || t->kind == HSTRUCT) {
         hli_fn *set = accessor(vm, t, o, "set_", field_name, 1);
         if (set != NULL) {
-            hlffi_value *r = hli_api_invoke(vm, th, set, true, o, 1, &value, field_name);
+            hlffi_value *r = hli_api_invoke(vm, th, set, true, o, 1, &value_ref, field_name);
             hli_handle_free(r);
             return r != NULL;
         }
@@ -224,7 +227,7 @@ HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_v
             return false;
         }
         hli_reg r;
-        if (!hli_api_arg(vm, th, value, ft, &r, field_name, 0))
+        if (!hli_api_arg(vm, th, value_ref, ft, &r, field_name, 0))
             return false;
         /* the object is rooted by its handle and never moves */
         memcpy((uint8_t *)o + t->u.obj->rt->fields_indexes[fid], &r, hli_type_size(ft));
@@ -242,7 +245,8 @@ HLFFI_API bool hlffi_set_field(hlffi_value *obj, const char *field_name, hlffi_v
     return true;
 }
 
-HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_name, int argc, hlffi_value **argv) {
+HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj_ref, const char *method_name, int argc, hlffi_value **argv) {
+    hli_handle *obj = hli_handle_of(obj_ref);
     vdynamic *o;
     hli_type *t;
     hli_thread *th = object_of(obj, method_name, &o, &t);
@@ -265,7 +269,7 @@ HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_na
         }
         return hli_api_invoke(vm, th, fn, true, o, nargs - 1, argv, method_name);
     }
-    hlffi_value *f = hlffi_get_field(obj, method_name);
+    hlffi_value *f = hlffi_get_field(obj_ref, method_name);
     if (f == NULL) {
         if (vm->error.code == HLFFI_ERROR_FIELD_NOT_FOUND)
             HLI_VM_FAIL(vm, HLFFI_ERROR_METHOD_NOT_FOUND, "method %s not found " HLI_DCE_HINT, method_name);
@@ -273,7 +277,8 @@ HLFFI_API hlffi_value *hlffi_call_method(hlffi_value *obj, const char *method_na
     }
     /* Only values of the dynamic kinds start with a type word: an Int, hl.Bytes or struct field is no
      * function (and its value no pointer to read). */
-    vclosure *c = hli_kind_is_dynamic(f->t->kind) ? f->v.p : NULL;
+    const hli_handle *fh = hli_handle_of(f);
+    vclosure *c = hli_kind_is_dynamic(fh->t->kind) ? fh->v.p : NULL;
     hli_type *ct = c != NULL ? c->t : NULL;
     if (ct == NULL || ct->kind != HFUN) {
         hli_handle_free(f);
@@ -338,7 +343,8 @@ static bool implements(hlffi_vm *vm, hli_class_entry *e, hli_type *ot) {
     return false;
 }
 
-HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj, const char *class_name) {
+HLFFI_API bool hlffi_is_instance_of(hlffi_value *obj_ref, const char *class_name) {
+    hli_handle *obj = hli_handle_of(obj_ref);
     if (obj == NULL || obj->t == NULL || class_name == NULL || obj->vm->prog == NULL)
         return false;
     hli_kind k = obj->t->kind;
@@ -393,7 +399,7 @@ HLFFI_API char *hlffi_get_field_string(hlffi_value *obj, const char *field_name)
 static bool set_made(hlffi_vm *vm, hlffi_value *obj, const char *field_name, hlffi_value *v) {
     if (v == NULL)
         return false;
-    bool ok = hli_api_check_handle(vm, obj, field_name != NULL ? field_name : "the object") &&
+    bool ok = hli_api_check_handle(vm, hli_handle_of(obj), field_name != NULL ? field_name : "the object") &&
               hlffi_set_field(obj, field_name, v);
     hlffi_value_free(v);
     return ok;

@@ -12,15 +12,25 @@ HLI_INTERNAL hli_thread *hli_api_thread(hlffi_vm *vm);
  * hli_report_exception does (EXCEPTION_THROWN); Sys.exit gives CALL_FAILED, an interrupt INTERRUPTED. */
 HLI_INTERNAL hlffi_error_code hli_api_call_failed(hlffi_vm *vm, hli_status st);
 
-/* The VM of a handle given alone (functions taking no VM argument), to check the handle against with
- * hli_api_check_handle: a freed handle still names its VM (its slot belongs to the VM's table), so the
- * error is recorded there. NULL for a NULL handle, which names no VM. */
-static inline hlffi_vm *hli_api_handle_vm(const hlffi_value *h) {
+/* The VM of a handle given alone (functions taking no VM argument; h from hli_handle_of), to check the
+ * handle against with hli_api_check_handle: a freed or stale handle still names its VM (its slot, or the
+ * stale stand-in, belongs to the VM's table), so the error is recorded there. NULL for a NULL handle,
+ * which names no VM. */
+static inline hlffi_vm *hli_api_handle_vm(const hli_handle *h) {
     return h != NULL ? h->vm : NULL;
 }
-/* Whether h is a live handle of vm; false with INVALID_ARGUMENT set ("<what>: NULL / a freed /
- * another VM's handle") otherwise. */
-HLI_INTERNAL bool hli_api_check_handle(hlffi_vm *vm, const hlffi_value *h, const char *what);
+/* Whether h (from hli_handle_of) is a live handle of vm; false with INVALID_ARGUMENT set ("<what>: NULL
+ * / a freed / a stale (freed; its slot now holds another value) / another VM's handle") otherwise. */
+HLI_INTERNAL bool hli_api_check_handle(hlffi_vm *vm, const hli_handle *h, const char *what);
+/* What is wrong with handle h (from hli_handle_of) that is not a live handle of the VM at hand, for
+ * messages: "NULL handle", "a freed handle", "a stale handle (freed; its slot now holds another value)"
+ * or "another VM's handle". */
+static inline const char *hli_api_handle_fault(const hli_handle *h) {
+    return h == NULL         ? "NULL handle"
+           : h->stale        ? "a stale handle (freed; its slot now holds another value)"
+           : h->t == NULL    ? "a freed handle"
+                             : "another VM's handle";
+}
 
 /* A class's field by name, walking the supers (inherited fields included): its absolute index and
  * declared type. False when there is none. */

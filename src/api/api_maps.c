@@ -20,7 +20,7 @@ typedef struct map_view {
     vobj *o;
 } map_view;
 
-static bool map_of(hlffi_vm *vm, hlffi_value *h, map_view *m) {
+static bool map_of(hlffi_vm *vm, const hli_handle *h, map_view *m) {
     vobj *o = hli_kind_is_dynamic(h->t->kind) ? h->v.p : NULL;
     if (hli_kind_is_dynamic(h->t->kind) && o == NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_NULL_VALUE, "the map is null");
@@ -126,9 +126,10 @@ static bool tree_call(hlffi_vm *vm, hli_thread *th, const map_view *m, const cha
 
 /* An EnumValueMap key must be an enum value: its compare reads enum indexes (INVALID_ARGUMENT /
  * NULL_VALUE set otherwise). Other trees (a BalancedTree subclass) take any key. */
-static bool tree_key_ok(hlffi_vm *vm, const map_view *m, hlffi_value *key) {
+static bool tree_key_ok(hlffi_vm *vm, const map_view *m, hlffi_value *key_ref) {
     if (hli_dc_of(vm, m->o->t) != HLI_DC_ENUM_MAP)
         return true;
+    const hli_handle *key = hli_handle_of(key_ref);
     vdynamic *d = hli_kind_is_dynamic(key->t->kind) ? key->v.p : NULL;
     if (d != NULL && d->t->kind == HENUM)
         return true;
@@ -144,7 +145,7 @@ static bool tree_key_ok(hlffi_vm *vm, const map_view *m, hlffi_value *key) {
 static bool tree_find(hlffi_vm *vm, hli_thread *th, const map_view *m, hlffi_value *key, vobj **found) {
     const hli_dc_info *nc = hli_dc_get(vm, HLI_DC_TREE_NODE);
     *found = NULL;
-    if (nc == NULL || !hli_api_check_handle(vm, key, "key") || !tree_key_ok(vm, m, key))
+    if (nc == NULL || !hli_api_check_handle(vm, hli_handle_of(key), "key") || !tree_key_ok(vm, m, key))
         return false;
     vobj *node = hli_dc_getp(m->o, m->c, HLI_F_ROOT);
     vdynamic *k[2] = {NULL, NULL};
@@ -187,7 +188,8 @@ static int32_t tree_walk(const hli_dc_info *nc, vobj *node, vdynamic **out, bool
  * set (nothing for a NULL vm). A function taking the map alone passes hli_api_handle_vm(map). */
 static hli_thread *begin(hlffi_vm *vm, hlffi_value *map, map_view *m) {
     hli_thread *th = vm != NULL ? hli_api_thread(vm) : NULL;
-    if (th == NULL || !hli_api_check_handle(vm, map, "map") || !map_of(vm, map, m))
+    const hli_handle *h = hli_handle_of(map);
+    if (th == NULL || !hli_api_check_handle(vm, h, "map") || !map_of(vm, h, m))
         return NULL;
     return th;
 }
@@ -254,14 +256,14 @@ HLFFI_API hlffi_value *hlffi_map_new(hlffi_vm *vm, hl_type *key_type, hl_type *v
             hli_api_call_failed(vm, st);
         return NULL;
     }
-    hli_dc_setp(h->v.p, c, HLI_F_H, r.p);
+    hli_dc_setp(o, c, HLI_F_H, r.p); /* o is rooted by h */
     return h;
 }
 
 HLFFI_API bool hlffi_map_set(hlffi_vm *vm, hlffi_value *map, hlffi_value *key, hlffi_value *value) {
     map_view m;
     hli_thread *th = begin(vm, map, &m);
-    if (th == NULL || !hli_api_check_handle(vm, key, "key") || !hli_api_check_handle(vm, value, "value"))
+    if (th == NULL || !hli_api_check_handle(vm, hli_handle_of(key), "key") || !hli_api_check_handle(vm, hli_handle_of(value), "value"))
         return false;
     if (m.cls == HLI_DC_TREE) {
         hlffi_value *hv[2] = {key, value};
@@ -292,7 +294,7 @@ static bool lookup(hlffi_vm *vm, hlffi_value *map, hlffi_value *key, bool *exist
     hli_thread *th = begin(vm, map, &m);
     *exists = false;
     *value = NULL;
-    if (th == NULL || !hli_api_check_handle(vm, key, "key"))
+    if (th == NULL || !hli_api_check_handle(vm, hli_handle_of(key), "key"))
         return false;
     if (m.cls == HLI_DC_TREE) {
         vobj *node;
@@ -336,7 +338,7 @@ HLFFI_API bool hlffi_map_exists(hlffi_vm *vm, hlffi_value *map, hlffi_value *key
 HLFFI_API bool hlffi_map_remove(hlffi_vm *vm, hlffi_value *map, hlffi_value *key) {
     map_view m;
     hli_thread *th = begin(vm, map, &m);
-    if (th == NULL || !hli_api_check_handle(vm, key, "key"))
+    if (th == NULL || !hli_api_check_handle(vm, hli_handle_of(key), "key"))
         return false;
     hli_reg ret;
     if (m.cls == HLI_DC_TREE) {
@@ -436,7 +438,7 @@ HLFFI_API hlffi_value *hlffi_map_keys(hlffi_vm *vm, hlffi_value *map) { return l
 HLFFI_API hlffi_value *hlffi_map_values(hlffi_vm *vm, hlffi_value *map) { return listing(vm, map, false); }
 
 HLFFI_API int hlffi_map_size(hlffi_value *map) {
-    hlffi_vm *vm = hli_api_handle_vm(map);
+    hlffi_vm *vm = hli_api_handle_vm(hli_handle_of(map));
     map_view m;
     if (begin(vm, map, &m) == NULL)
         return -1;
@@ -447,7 +449,7 @@ HLFFI_API int hlffi_map_size(hlffi_value *map) {
 }
 
 HLFFI_API bool hlffi_map_clear(hlffi_value *map) {
-    hlffi_vm *vm = hli_api_handle_vm(map);
+    hlffi_vm *vm = hli_api_handle_vm(hli_handle_of(map));
     map_view m;
     hli_thread *th = begin(vm, map, &m);
     if (th == NULL)

@@ -31,7 +31,8 @@ HLFFI_API hlffi_value *hlffi_native_array_new(hlffi_vm *vm, hl_type *element_typ
     return hli_handle_new(vm, HLI_T(array), &r);
 }
 
-HLFFI_API void *hlffi_native_array_get_ptr(hlffi_value *arr) {
+HLFFI_API void *hlffi_native_array_get_ptr(hlffi_value *arr_ref) {
+    const hli_handle *arr = hli_handle_of(arr_ref);
     hlffi_vm *vm = hli_api_handle_vm(arr);
     hli_arr_view v;
     if (hli_arr_view_of(vm, arr, &v) == NULL)
@@ -177,7 +178,8 @@ static uint8_t *struct_at(hlffi_vm *vm, const hli_arr_view *v, int index, hli_ty
     return p;
 }
 
-HLFFI_API void *hlffi_array_get_struct(hlffi_value *arr, int index) {
+HLFFI_API void *hlffi_array_get_struct(hlffi_value *arr_ref, int index) {
+    const hli_handle *arr = hli_handle_of(arr_ref);
     hlffi_vm *vm = hli_api_handle_vm(arr);
     hli_arr_view v;
     hli_type *st;
@@ -186,7 +188,7 @@ HLFFI_API void *hlffi_array_get_struct(hlffi_value *arr, int index) {
 
 HLFFI_API bool hlffi_array_set_struct(hlffi_vm *vm, hlffi_value *arr, int index, void *struct_ptr, int size) {
     hli_arr_view v;
-    if (hli_arr_view_of(vm, arr, &v) == NULL)
+    if (hli_arr_view_of(vm, hli_handle_of(arr), &v) == NULL)
         return false;
     if (struct_ptr == NULL) {
         HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "struct_ptr is NULL");
@@ -205,7 +207,8 @@ HLFFI_API bool hlffi_array_set_struct(hlffi_vm *vm, hlffi_value *arr, int index,
     return true;
 }
 
-HLFFI_API void *hlffi_native_array_get_struct_ptr(hlffi_value *arr) {
+HLFFI_API void *hlffi_native_array_get_struct_ptr(hlffi_value *arr_ref) {
+    const hli_handle *arr = hli_handle_of(arr_ref);
     hlffi_vm *vm = hli_api_handle_vm(arr);
     hli_arr_view v;
     if (hli_arr_view_of(vm, arr, &v) == NULL)

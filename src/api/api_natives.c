@@ -137,7 +137,7 @@ static hli_status host_native_call(hli_thread *th, const hli_fn *fn, hli_reg *ar
         case 'B': s->ptr = a->p; break;
         default:
             if ((s->value = hv[i] = hli_handle_new(vm, ft->args[i], a)) == NULL)
-                st = hli_throw_oom(th, sizeof(hlffi_value));
+                st = hli_throw_oom(th, sizeof(hli_handle));
         }
     }
     hlffi_slot r;

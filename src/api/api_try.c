@@ -38,6 +38,7 @@ HLFFI_API hlffi_call_result hlffi_try_call_method(hlffi_value *obj, const char *
     if (out_error != NULL)
         *out_error = NULL;
     hlffi_value *r = hlffi_call_method(obj, method_name, argc, argv);
-    /* A NULL handle names no VM whose error could be read (a freed one does: the error is recorded there). */
-    return outcome(hli_api_handle_vm(obj), r, out_result, out_error, "the object handle is NULL");
+    /* A NULL handle names no VM whose error could be read (a freed or stale one does: the error is
+     * recorded there). */
+    return outcome(hli_api_handle_vm(hli_handle_of(obj)), r, out_result, out_error, "the object handle is NULL");
 }

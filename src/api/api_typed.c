@@ -123,8 +123,8 @@ static inline hlffi_error_code call_plain(hlffi_cached_call *c, hli_thread *th, 
     hli_status st = hli_call_host(th, fn, self, args, c->nargs, &r);
     if (HLI_UNLIKELY(st != HLI_OK))
         return hli_api_call_failed(c->vm, st);
-    if (ret != NULL) {
-        if (c->ret_void)
+    if (HLI_LIKELY(ret != NULL)) {
+        if (HLI_UNLIKELY(c->ret_void))
             ret->i64 = 0;
         else
             memcpy(ret, &r, sizeof *ret);
@@ -150,7 +150,7 @@ HLFFI_API hlffi_error_code hlffi_call_typed(hlffi_cached_call *cached, const hlf
     if (HLI_UNLIKELY(!HLI_CACHE_OK(cached, false, argc, args, th)))
         return refuse(cached, false, argc, args);
     hli_fn *fn = cached->fn;
-    if (cached->plain && fn->kind == HLI_FN_BYTECODE)
+    if (HLI_LIKELY(cached->plain && fn->kind == HLI_FN_BYTECODE))
         return call_plain(cached, th, fn, NULL, args, ret);
     return call_typed(cached, th, fn, NULL, args, ret);
 }

@@ -104,9 +104,9 @@ HLI_INTERNAL const char *hli_api_abstract_name(hlffi_vm *vm, const hli_type *t);
 
 /* ---- values (src/api/api_value_kinds.c) ---- */
 
-struct hlffi_value;
+struct hli_handle;
 /* The type of the value a handle holds: the runtime type (an object's class, what a Dynamic holds) for
  * non-null values of the kinds that carry one, else the handle's declared type. */
-HLI_INTERNAL hli_type *hli_api_value_runtime_type(const struct hlffi_value *h);
+HLI_INTERNAL hli_type *hli_api_value_runtime_type(const struct hli_handle *h);
 
 #endif

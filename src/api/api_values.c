@@ -11,11 +11,14 @@
 
 HLFFI_API void hlffi_value_free(hlffi_value *value) { hli_handle_free(value); }
 
-HLFFI_API bool hlffi_value_is_null(hlffi_value *value) {
-    if (value == NULL || value->t == NULL)
+/* hlffi_value_is_null on a converted handle: true for NULL, freed and stale handles too. */
+static bool is_null(const hli_handle *h) {
+    if (h == NULL || h->t == NULL)
         return true;
-    return hli_kind_is_ptr(value->t->kind) && value->v.p == NULL;
+    return hli_kind_is_ptr(h->t->kind) && h->v.p == NULL;
 }
+
+HLFFI_API bool hlffi_value_is_null(hlffi_value *value) { return is_null(hli_handle_of(value)); }
 
 hli_thread *hli_api_thread(hlffi_vm *vm) {
     if (vm->main_thread == NULL || vm->prog == NULL) {
@@ -37,11 +40,10 @@ hlffi_error_code hli_api_call_failed(hlffi_vm *vm, hli_status st) {
     return hli_report_exception(vm);
 }
 
-bool hli_api_check_handle(hlffi_vm *vm, const hlffi_value *h, const char *what) {
+bool hli_api_check_handle(hlffi_vm *vm, const hli_handle *h, const char *what) {
     if (h != NULL && h->t != NULL && h->vm == vm)
         return true;
-    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s handle", what,
-                h == NULL ? "NULL" : h->t == NULL ? "a freed" : "another VM's");
+    HLI_VM_FAIL(vm, HLFFI_ERROR_INVALID_ARGUMENT, "%s: %s", what, hli_api_handle_fault(h));
     return false;
 }
 
@@ -96,8 +98,9 @@ HLFFI_API hlffi_value *hlffi_value_string(hlffi_vm *vm, const char *str) {
 
 /* Converts a handle's value to type `to` (Haxe's dynamic-cast rules); false when it is null or not
  * convertible (the cast's exception is dropped). */
-static bool cast_to(hlffi_value *h, hli_type *to, hli_reg *out) {
-    if (hlffi_value_is_null(h))
+static bool cast_to(const hlffi_value *value, hli_type *to, hli_reg *out) {
+    const hli_handle *h = hli_handle_of(value);
+    if (is_null(h))
         return false;
     if (h->t->kind == to->kind && !hli_kind_is_ptr(to->kind)) {
         *out = h->v;
@@ -131,7 +134,8 @@ HLFFI_API bool hlffi_value_as_bool(hlffi_value *value, bool fallback) {
     return cast_to(value, HLI_T(bool), &r) ? r.b != 0 : fallback;
 }
 
-HLFFI_API char *hlffi_value_as_string(hlffi_value *value) {
+HLFFI_API char *hlffi_value_as_string(hlffi_value *value_ref) {
+    const hli_handle *value = hli_handle_of(value_ref);
     if (value == NULL || value->t == NULL)
         return NULL;
     hli_thread *th = value->vm->main_thread;

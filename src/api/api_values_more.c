@@ -48,7 +48,7 @@ bool hli_api_haxe_int64_new(hlffi_vm *vm, hli_thread *th, hli_type *t, int64_t v
 }
 
 /* *out receives the value of a haxe.Int64 object (see hli_api_haxe_int64_layout). */
-static bool haxe_int64(hlffi_vm *vm, const hlffi_value *value, int64_t *out) {
+static bool haxe_int64(hlffi_vm *vm, const hli_handle *value, int64_t *out) {
     /* Only values that carry their runtime type (not hl.Bytes, abstracts, structs) can be one. */
     if (!hli_kind_is_dynamic(value->t->kind) || value->v.p == NULL)
         return false;
@@ -63,9 +63,10 @@ static bool haxe_int64(hlffi_vm *vm, const hlffi_value *value, int64_t *out) {
     return true;
 }
 
-HLFFI_API int64_t hlffi_value_as_i64(hlffi_value *value, int64_t fallback) {
-    if (hlffi_value_is_null(value))
+HLFFI_API int64_t hlffi_value_as_i64(hlffi_value *value_ref, int64_t fallback) {
+    if (hlffi_value_is_null(value_ref))
         return fallback;
+    const hli_handle *value = hli_handle_of(value_ref);
     if (value->t->kind == HI64)
         return value->v.i64;
     int64_t boxed;
@@ -148,7 +149,8 @@ static char *utf16_to_utf8_len(const hli_uchar *s, int32_t len, size_t *out_len)
 }
 
 /* A String is read as it is (its length, NULs included); anything else through Std.string. */
-HLFFI_API char *hlffi_value_as_string_len(hlffi_value *value, size_t *length) {
+HLFFI_API char *hlffi_value_as_string_len(hlffi_value *value_ref, size_t *length) {
+    const hli_handle *value = hli_handle_of(value_ref);
     size_t dummy;
     if (length == NULL)
         length = &dummy;

@@ -10,7 +10,7 @@ static void handles_mark(hli_gc *gc, hlffi_vm *vm) {
     if (ht == NULL)
         return;
     for (uint32_t s = 0; s < ht->nsegs; s++) {
-        const struct hlffi_value *seg = ht->segs[s];
+        const hli_handle *seg = ht->segs[s];
         for (uint32_t i = 0; i < HLI_HANDLE_SEGMENT; i++)
             if (seg[i].t != NULL && hli_kind_is_ptr(seg[i].t->kind))
                 hli_gc_mark(gc, seg[i].v.p);
@@ -21,7 +21,7 @@ static void handles_mark(hli_gc *gc, hlffi_vm *vm) {
 static bool handles_grow(hlffi_vm *vm, hli_handles *ht) {
     if (ht->nsegs == ht->segs_cap) {
         uint32_t ncap = ht->segs_cap ? ht->segs_cap * 2 : 8;
-        struct hlffi_value **ns = hli_mem_array(&vm->mem, ncap, sizeof *ns);
+        hli_handle **ns = hli_mem_array(&vm->mem, ncap, sizeof *ns);
         if (ns == NULL)
             return false;
         if (ht->nsegs > 0)
@@ -30,7 +30,7 @@ static bool handles_grow(hlffi_vm *vm, hli_handles *ht) {
         ht->segs = ns;
         ht->segs_cap = ncap;
     }
-    struct hlffi_value *seg = hli_mem_array(&vm->mem, HLI_HANDLE_SEGMENT, sizeof *seg);
+    hli_handle *seg = hli_mem_array(&vm->mem, HLI_HANDLE_SEGMENT, sizeof *seg);
     if (seg == NULL)
         return false;
     memset(seg, 0, HLI_HANDLE_SEGMENT * sizeof *seg);
@@ -45,7 +45,7 @@ static bool handles_grow(hlffi_vm *vm, hli_handles *ht) {
     return true;
 }
 
-static void release(hli_handles *ht, struct hlffi_value *h) {
+static void release(hli_handles *ht, hli_handle *h) {
     h->t = NULL;
     h->deferred = 0;
     memset(&h->v, 0, sizeof h->v);
@@ -53,8 +53,11 @@ static void release(hli_handles *ht, struct hlffi_value *h) {
     h->next = ht->free; /* LIFO: the slot just freed is warm in the cache */
     ht->free = h;
 #else
-    /* Debug builds reuse a freed slot last (FIFO), so a handle used after hlffi_value_free is reported
-     * as freed for as long as possible instead of silently aliasing the next value made. */
+    /* Debug builds: the new generation invalidates every public pointer made before this free.
+     * Freed slots are still reused last (FIFO): a handle used after hlffi_value_free is then reported
+     * as "freed" (the precise message) for as long as possible, each slot's 15-bit generation wraps as
+     * late as possible, and untagged builds (32-bit) keep their only protection. */
+    h->gen = (uint16_t)((h->gen + 1u) & HLI_HANDLE_GEN_MASK);
     h->next = NULL;
     if (ht->free == NULL)
         ht->free = h;
@@ -67,15 +70,15 @@ static void release(hli_handles *ht, struct hlffi_value *h) {
 
 /* Frees the slots other threads queued (on the owner's side of hli_handle_free). */
 static void drain_deferred(hli_handles *ht) {
-    struct hlffi_value *h = __atomic_exchange_n(&ht->deferred, NULL, __ATOMIC_ACQUIRE);
+    hli_handle *h = __atomic_exchange_n(&ht->deferred, NULL, __ATOMIC_ACQUIRE);
     while (h != NULL) {
-        struct hlffi_value *next = h->next;
+        hli_handle *next = h->next;
         release(ht, h);
         h = next;
     }
 }
 
-hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
+hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
     hli_handles *ht = vm->handles;
     if (ht != NULL && __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED) != NULL)
         drain_deferred(ht);
@@ -83,12 +86,14 @@ hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
         if ((ht = hli_mem_alloc(&vm->mem, sizeof *ht)) == NULL)
             goto oom;
         memset(ht, 0, sizeof *ht);
+        ht->stale.vm = vm;
+        ht->stale.stale = 1;
         vm->handles = ht;
         vm->api_roots = handles_mark;
     }
     if (ht->free == NULL && !handles_grow(vm, ht))
         goto oom;
-    struct hlffi_value *h = ht->free;
+    hli_handle *h = ht->free;
     ht->free = h->next;
     h->next = NULL;
     h->t = t;
@@ -103,7 +108,8 @@ oom:
     return NULL;
 }
 
-void hli_handle_free(hlffi_value *h) {
+void hli_handle_free(hlffi_value *ref) {
+    hli_handle *h = hli_handle_of(ref);
     if (h == NULL || h->t == NULL)
         return;
     hli_handles *ht = h->vm->handles;
@@ -114,7 +120,7 @@ void hli_handle_free(hlffi_value *h) {
     /* Another thread: claim the slot once (a second free of it is ignored), then push it. */
     if (__atomic_exchange_n(&h->deferred, 1u, __ATOMIC_ACQ_REL) != 0)
         return;
-    struct hlffi_value *head = __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED);
+    hli_handle *head = __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED);
     do
         h->next = head;
     while (!__atomic_compare_exchange_n(&ht->deferred, &head, h, true, __ATOMIC_RELEASE, __ATOMIC_RELAXED));
@@ -125,8 +131,8 @@ void hli_handles_destroy(hlffi_vm *vm) {
     if (ht == NULL)
         return;
     for (uint32_t s = 0; s < ht->nsegs; s++)
-        hli_mem_free(&vm->mem, ht->segs[s], HLI_HANDLE_SEGMENT * sizeof(struct hlffi_value));
-    hli_mem_free(&vm->mem, ht->segs, ht->segs_cap * sizeof(struct hlffi_value *));
+        hli_mem_free(&vm->mem, ht->segs[s], HLI_HANDLE_SEGMENT * sizeof(hli_handle));
+    hli_mem_free(&vm->mem, ht->segs, ht->segs_cap * sizeof(hli_handle *));
     hli_mem_free(&vm->mem, ht, sizeof *ht);
     vm->handles = NULL;
     vm->api_roots = NULL;

@@ -8,9 +8,15 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define HLI_INTERNAL __attribute__((visibility("hidden")))
 #define HLI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#define HLI_LIKELY(x) __builtin_expect(!!(x), 1)
+#define HLI_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define HLI_NOINLINE __attribute__((noinline))
 #else
 #define HLI_INTERNAL
 #define HLI_PRINTF(fmt, args)
+#define HLI_LIKELY(x) (x)
+#define HLI_UNLIKELY(x) (x)
+#define HLI_NOINLINE
 #endif
 
 #define HLI_ERROR_TEXT_MAX 512
