@@ -52,7 +52,7 @@ HLI_INTERNAL hlffi_value *hli_api_invoke_slow(hlffi_vm *vm, hli_thread *th, hli_
  * CALL_FAILED, INTERRUPTED, OUT_OF_MEMORY. `what` names the call in messages. Inline: when every handle
  * already holds its parameter's type, the values are gathered (still rooted by their handles: nothing
  * allocates before they are in the frame) and the call is one hli_call_host. */
-static inline hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *fn, bool has_self, void *self,
+static HLI_ALWAYS_INLINE hlffi_value *hli_api_invoke(hlffi_vm *vm, hli_thread *th, hli_fn *fn, bool has_self, void *self,
                                           uint32_t n, hlffi_value **argv, const char *what) {
     if (fn->kind == HLI_FN_BYTECODE && n <= HLI_API_FAST_ARGS) {
         hli_type **types = fn->type->u.fun->args; /* NULL without arguments: no pointer arithmetic then */

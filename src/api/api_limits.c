@@ -3,10 +3,23 @@
  * natives a host denies before loading (applied by the linker, src/exec/link.c). */
 #include "exec/poll.h"
 
+/* Calls from the host start their budgets in hli_poll_begin_slow, and calls without budgets leave the
+ * budget state as it is (poll.h): so a change restarts that state here, counting from now for a call
+ * under way (a budget set from a callback) and never leaving a spent deadline behind for later calls. */
+static void budgets_changed(hlffi_vm *vm) {
+    vm->budgets = (vm->instruction_budget != 0) | (vm->time_budget_ms != 0);
+    hli_thread *th = vm->main_thread;
+    if (th != NULL) {
+        th->budget_used = 0;
+        th->deadline_ns = 0;
+    }
+}
+
 HLFFI_API hlffi_error_code hlffi_vm_set_instruction_budget(hlffi_vm *vm, uint64_t instructions) {
     if (vm == NULL)
         return HLFFI_ERROR_NULL_VM;
     vm->instruction_budget = instructions;
+    budgets_changed(vm);
     return HLFFI_OK;
 }
 
@@ -14,6 +27,7 @@ HLFFI_API hlffi_error_code hlffi_vm_set_time_budget(hlffi_vm *vm, uint32_t milli
     if (vm == NULL)
         return HLFFI_ERROR_NULL_VM;
     vm->time_budget_ms = milliseconds;
+    budgets_changed(vm);
     return HLFFI_OK;
 }
 

@@ -114,21 +114,16 @@ static HLI_NOINLINE hlffi_error_code call_typed(hlffi_cached_call *c, hli_thread
 }
 
 /* The fast path (a plain record calling bytecode, see api_cache.h): the slots are copied into the
- * callee's frame and the result slot back, nothing else. Small, so that it needs few registers; the
- * rest is out of line. */
+ * callee's frame and its return writes the caller's result slot itself (a slot is laid out as a
+ * register; a Void function returns 0), nothing else. Small, so that it needs few registers; the rest
+ * is out of line. */
 static inline hlffi_error_code call_plain(hlffi_cached_call *c, hli_thread *th, hli_fn *fn, vdynamic *self,
                                           const hlffi_slot *args, hlffi_slot *ret) {
-    hli_reg r;
+    hli_reg unused;
     th->exc_value = NULL;
-    hli_status st = hli_call_host(th, fn, self, args, c->nargs, &r);
+    hli_status st = hli_call_host(th, fn, self, args, c->nargs, ret != NULL ? (hli_reg *)(void *)ret : &unused);
     if (HLI_UNLIKELY(st != HLI_OK))
         return hli_api_call_failed(c->vm, st);
-    if (HLI_LIKELY(ret != NULL)) {
-        if (HLI_UNLIKELY(c->ret_void))
-            ret->i64 = 0;
-        else
-            memcpy(ret, &r, sizeof *ret);
-    }
     return HLFFI_OK;
 }
 

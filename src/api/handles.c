@@ -78,7 +78,7 @@ static void drain_deferred(hli_handles *ht) {
     }
 }
 
-hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
+hli_handle *hli_handle_alloc_slow(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
     hli_handles *ht = vm->handles;
     if (ht != NULL && __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED) != NULL)
         drain_deferred(ht);

@@ -99,8 +99,26 @@ static inline hlffi_value *hli_handle_ref(hli_handle *h) {
 }
 
 /* A new handle holding *v of type t (NULL v: zero): its slot. NULL with HLFFI_ERROR_OUT_OF_MEMORY set on
- * the VM when the table cannot grow. Allocates no GC memory, so an unrooted pointer in *v is safe here. */
-HLI_INTERNAL hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_reg *v);
+ * the VM when the table cannot grow. Allocates no GC memory, so an unrooted pointer in *v is safe here.
+ * Inline for the usual case (a free slot at hand, no frees from other threads to take in first): every
+ * call from C makes its result handle here, so this is on the embedding API's fastest paths. */
+HLI_INTERNAL hli_handle *hli_handle_alloc_slow(hlffi_vm *vm, hli_type *t, const hli_reg *v);
+static inline hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
+    hli_handles *ht = vm->handles;
+    hli_handle *h;
+    if (HLI_UNLIKELY(ht == NULL || (h = ht->free) == NULL ||
+                     __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED) != NULL))
+        return hli_handle_alloc_slow(vm, t, v);
+    ht->free = h->next;
+    h->next = NULL;
+    h->t = t;
+    if (v != NULL)
+        h->v = *v;
+    else
+        h->v.i64 = 0;
+    ht->live++;
+    return h;
+}
 /* The same in its public form (hli_handle_ref): what API functions return. */
 static inline hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
     return hli_handle_ref(hli_handle_alloc(vm, t, v));

@@ -11,12 +11,14 @@
 #define HLI_LIKELY(x) __builtin_expect(!!(x), 1)
 #define HLI_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define HLI_NOINLINE __attribute__((noinline))
+#define HLI_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define HLI_INTERNAL
 #define HLI_PRINTF(fmt, args)
 #define HLI_LIKELY(x) (x)
 #define HLI_UNLIKELY(x) (x)
 #define HLI_NOINLINE
+#define HLI_ALWAYS_INLINE inline
 #endif
 
 #define HLI_ERROR_TEXT_MAX 512

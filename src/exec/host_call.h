@@ -62,20 +62,22 @@ static inline hli_status hli_call_host(hli_thread *th, hli_fn *fn, void *self, c
     uint32_t base = th->nframes;
     const hlffi_vm *vm = th->vm;
     /* (the first test is hli_poll_unlimited and c_depth == 0 in one) */
-    if ((th->c_depth | (uint32_t)(vm->instruction_budget != 0) | vm->time_budget_ms |
-         atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) != 0 ||
-        (size_t)(th->reg_limit - regs) < code->nregs || base == th->frames_cap || code->nops >= HLI_POLL_SLICE)
+    if (HLI_UNLIKELY((th->c_depth | vm->budgets | atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) != 0 ||
+                     (size_t)(th->reg_limit - regs) < code->nregs + 4u || base == th->frames_cap ||
+                     code->nops >= HLI_POLL_SLICE))
         return hli_call_copy(th, fn, self, args, n, ret);
     th->reg_top = regs + code->nregs;
-    hli_zero_regs(regs, code->nregs);
+    /* Small frames (most functions a host calls): four zeroed slots whatever their size, branch-free;
+     * the slots past the frame are free (above reg_top), and the test above left room for them. */
+    if (HLI_LIKELY(code->nregs <= 4))
+        memset(regs, 0, 4 * sizeof(hli_reg));
+    else
+        memset(regs, 0, code->nregs * sizeof(hli_reg));
     th->nframes = base + 1;
     hli_set_frame(&th->frames[base], fn, regs, -1, HLI_RET_DIRECT, NULL);
     hli_copy_args(regs, self, args, n);
     /* hli_poll_begin's unlimited case, then the entry's charge (run_pushed in call.c) */
     th->abort_kind = HLI_ABORT_NONE;
-    th->budget_used = 0;
-    th->deadline_ns = 0;
-    th->poll_refill = HLI_POLL_SLICE;
     th->poll_ticks = HLI_POLL_SLICE - (int32_t)code->nops;
     th->c_depth = 1;
     hli_status st = hli_interp(th, base, ret);

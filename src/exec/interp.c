@@ -557,7 +557,7 @@ dispatch:
         int32_t rr = fr->ret_reg;
         /* Registers that end at reg_top lie in the current segment (the usual case): popping them is one
          * store. Others (a callee took a new segment since) walk back. */
-        if (regs + code->nregs == th->reg_top)
+        if (HLI_LIKELY(regs + code->nregs == th->reg_top))
             th->reg_top = regs;
         else
             hli_stack_release(th, regs);

@@ -25,19 +25,19 @@ HLI_INTERNAL hli_status hli_poll_slow(hli_thread *th);
  * that sets no limits): then there is nothing to start but a full slice. */
 HLI_INTERNAL void hli_poll_begin_slow(hli_thread *th);
 static inline bool hli_poll_unlimited(const hlffi_vm *vm) {
-    /* One test rather than three branches: the usual case is none of them. */
-    return ((uint32_t)(vm->instruction_budget != 0) | vm->time_budget_ms |
-            atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) == 0;
+    /* One test rather than two branches: the usual case is neither. */
+    return (vm->budgets | atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) == 0;
 }
+/* Without budgets, budget_used, deadline_ns and poll_refill are left as they are: only budgets read them
+ * (the time budget's deadline is tested when nonzero, and setting or clearing a budget zeroes it:
+ * api_limits.c), and a call with budgets starts them all in hli_poll_begin_slow. */
 static inline void hli_poll_begin(hli_thread *th) {
     if (!hli_poll_unlimited(th->vm)) {
         hli_poll_begin_slow(th);
         return;
     }
     th->abort_kind = HLI_ABORT_NONE;
-    th->budget_used = 0;
-    th->deadline_ns = 0;
-    th->poll_refill = th->poll_ticks = HLI_POLL_SLICE;
+    th->poll_ticks = HLI_POLL_SLICE;
 }
 /* ... and ends with status st (returned): reports Sys.exit to the host's exit hook. */
 HLI_INTERNAL void hli_poll_exit(hli_thread *th);

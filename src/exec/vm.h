@@ -89,6 +89,7 @@ struct hlffi_vm {
     /* Limits and host control (src/exec/poll.c, src/api/api_limits.c, src/api/api_host.c). */
     uint64_t instruction_budget;  /* per call from the host; 0: none */
     uint32_t time_budget_ms;      /* per call from the host; 0: none */
+    uint32_t budgets;             /* either budget is set (one word for the host-call fast path to test) */
     _Atomic uint32_t interrupt;   /* hlffi_vm_interrupt is pending (sticky until a call stops on it) */
     unsigned denied_natives;      /* HLFFI_NATIVES_* families linked as denied (set before loading) */
     hlffi_print_func print_hook;  /* the host's print hook behind `print` (NULL: stdout/stderr) */
