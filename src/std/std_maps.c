@@ -138,7 +138,16 @@ static hli_status map_grow(hli_thread *th, hli_map *m) {
     hli_root_pop(th, 1);
     if (ptrs == NULL)
         return HLI_EXC;
-    hli_map nm = {ints, ptrs, ncells, 0, new_max, -1, m->keyed};
+    /* Zeroed whole, padding included: *m is scanned word by word by the collector (valgrind reports
+     * an uninitialised word otherwise). */
+    hli_map nm;
+    memset(&nm, 0, sizeof nm);
+    nm.ints = ints;
+    nm.ptrs = ptrs;
+    nm.ncells = ncells;
+    nm.maxentries = new_max;
+    nm.free_head = -1;
+    nm.keyed = m->keyed;
     /* Every entry keeps its slot (a growing map is full: slots 0..old_max-1), the new ones are free. */
     if (old_max > 0) {
         memcpy(m_nexts(&nm), m_nexts(m), (size_t)old_max * sizeof(int32_t));
