@@ -51,7 +51,7 @@ static inline hli_status run_pushed(hli_thread *th, uint32_t base, hli_reg *ret)
     if (hli_poll_charge(th, (int32_t)th->frames[base].fn->code->nops))
         st = hli_poll_slow(th);
     if (st == HLI_OK)
-        st = hli_interp(th, base, ret);
+        st = hli_interp(th, base, th->frames[base].fn->code, th->frames[base].regs, ret);
     else
         while (th->nframes > base)
             hli_pop_frame(th);

@@ -21,9 +21,11 @@ HLI_INTERNAL bool hli_frames_grow(hli_thread *th);
 /* The collector's root callback (ctx is the VM). */
 HLI_INTERNAL void hli_exec_roots(hli_gc *gc, void *ctx);
 
-/* Runs the interpreter from the frame on top of the stack until the frame at index `base` returns;
- * its result goes to *result (not NULL). On HLI_EXC/HLI_ABORT every frame from base up has been popped. */
-HLI_INTERNAL hli_status hli_interp(hli_thread *th, uint32_t base, hli_reg *result);
+/* Runs the frame just pushed at index `base` (the top one, at its first op; its code and registers
+ * passed as they are) until it returns; its result goes to *result (not NULL). On HLI_EXC/HLI_ABORT
+ * every frame from base up has been popped. */
+HLI_INTERNAL hli_status hli_interp(hli_thread *th, uint32_t base, const hli_code *code, hli_reg *regs,
+                                   hli_reg *result);
 
 /* Pushes a frame for bytecode function fn with its registers zeroed; arguments are written by the
  * caller into the returned registers. Throws "Stack overflow" (returns NULL) at the depth limit. */

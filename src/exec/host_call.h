@@ -80,7 +80,7 @@ static inline hli_status hli_call_host(hli_thread *th, hli_fn *fn, void *self, c
     th->abort_kind = HLI_ABORT_NONE;
     th->poll_ticks = HLI_POLL_SLICE - (int32_t)code->nops;
     th->c_depth = 1;
-    hli_status st = hli_interp(th, base, ret);
+    hli_status st = hli_interp(th, base, code, regs, ret);
     th->c_depth = 0;
     return hli_poll_end(th, st);
 }
