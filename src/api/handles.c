@@ -93,16 +93,7 @@ hli_handle *hli_handle_alloc_slow(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
     }
     if (ht->free == NULL && !handles_grow(vm, ht))
         goto oom;
-    hli_handle *h = ht->free;
-    ht->free = h->next;
-    h->next = NULL;
-    h->t = t;
-    if (v != NULL)
-        h->v = *v;
-    else
-        memset(&h->v, 0, sizeof h->v);
-    ht->live++;
-    return h;
+    return hli_handle_take(ht, t, v);
 oom:
     HLI_VM_FAIL(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory while making a value handle");
     return NULL;

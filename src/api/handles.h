@@ -103,12 +103,9 @@ static inline hlffi_value *hli_handle_ref(hli_handle *h) {
  * Inline for the usual case (a free slot at hand, no frees from other threads to take in first): every
  * call from C makes its result handle here, so this is on the embedding API's fastest paths. */
 HLI_INTERNAL hli_handle *hli_handle_alloc_slow(hlffi_vm *vm, hli_type *t, const hli_reg *v);
-static inline hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
-    hli_handles *ht = vm->handles;
-    hli_handle *h;
-    if (HLI_UNLIKELY(ht == NULL || (h = ht->free) == NULL ||
-                     __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED) != NULL))
-        return hli_handle_alloc_slow(vm, t, v);
+/* Takes the first free slot of ht (there is one) for a value. */
+static inline hli_handle *hli_handle_take(hli_handles *ht, hli_type *t, const hli_reg *v) {
+    hli_handle *h = ht->free;
     ht->free = h->next;
     h->next = NULL;
     h->t = t;
@@ -118,6 +115,12 @@ static inline hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_
         h->v.i64 = 0;
     ht->live++;
     return h;
+}
+static inline hli_handle *hli_handle_alloc(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
+    hli_handles *ht = vm->handles;
+    if (HLI_UNLIKELY(ht == NULL || ht->free == NULL || __atomic_load_n(&ht->deferred, __ATOMIC_RELAXED) != NULL))
+        return hli_handle_alloc_slow(vm, t, v);
+    return hli_handle_take(ht, t, v);
 }
 /* The same in its public form (hli_handle_ref): what API functions return. */
 static inline hlffi_value *hli_handle_new(hlffi_vm *vm, hli_type *t, const hli_reg *v) {
