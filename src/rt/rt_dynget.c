@@ -61,8 +61,7 @@ static hli_status lookup_extra(hli_thread *th, vdynamic *o, int32_t hash, vdynam
     if (f == NULL && rt->get_field != NULL) {
         hli_reg args[2], ret;
         args[0].p = o;
-        args[1].i64 = 0;
-        args[1].i = hash;
+        args[1].i64 = (uint32_t)hash; /* a whole slot: the callee copies it as one (interpreter.md) */
         ret.p = NULL;
         hli_status s = hli_call_fn(th, rt->get_field, args, 2, &ret);
         *out = ret.p;

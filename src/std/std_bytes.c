@@ -156,13 +156,25 @@ typedef struct sorter {
     uint32_t esize; /* 4 (i32) or 8 (f64) */
 } sorter;
 
+/* Element i as a whole register slot (an i32 zero-extended: the callee copies arguments as whole slots,
+ * and a 4-byte store under that 8-byte load could not be forwarded). */
+static hli_reg s_arg(const sorter *s, int32_t i) {
+    hli_reg v;
+    if (s->esize == 4) {
+        uint32_t w;
+        memcpy(&w, s->arr + (size_t)i * 4, 4);
+        v.i64 = w;
+    } else {
+        memcpy(&v, s->arr + (size_t)i * 8, 8);
+    }
+    return v;
+}
+
 /* cmp(arr[a], arr[b]) into *out. */
 static hli_status s_compare(sorter *s, int32_t a, int32_t b, int32_t *out) {
     hli_reg args[2], r;
-    args[0].i64 = 0;
-    args[1].i64 = 0;
-    memcpy(&args[0], s->arr + (size_t)a * s->esize, s->esize);
-    memcpy(&args[1], s->arr + (size_t)b * s->esize, s->esize);
+    args[0] = s_arg(s, a);
+    args[1] = s_arg(s, b);
     r.i64 = 0;
     hli_status st = hli_call_closure(s->th, s->cmp, args, 2, &r);
     *out = r.i;
