@@ -366,7 +366,16 @@ dispatch:
                 nr[0].p = bound;
             for (uint32_t i = 0; i < nargs; i++)
                 nr[i + shift] = regs[av[i]];
-            memset(nr + nargs + shift, 0, (cc->nregs - nargs - shift) * sizeof(hli_reg));
+            {
+                /* The rest zeroed; up to eight slots with constant-size stores (no call to memset):
+                 * the slots past the frame are free, when the segment has room for them. */
+                hli_reg *rest = nr + nargs + shift;
+                uint32_t nrest = cc->nregs - nargs - shift;
+                if (nrest <= 8 && th->reg_limit - rest >= 8)
+                    memset(rest, 0, 8 * sizeof(hli_reg));
+                else
+                    memset(rest, 0, nrest * sizeof(hli_reg));
+            }
             th->reg_top = nr + cc->nregs;
             fr = &th->frames[th->nframes++];
             fr->fn = callee;
