@@ -311,14 +311,8 @@ dispatch:
         vclosure *c = NULL;
         CHECK(hli_op_virtual_method(th, v, (int32_t)pc->x.i, &c));
         /* Call it with the arguments after the virtual, converted as a dynamic call. */
-        const hli_reg *vals[256];
-        hli_type *types[256];
-        uint32_t n = (uint32_t)pc->b - 1;
-        for (uint32_t i = 0; i < n; i++) {
-            vals[i] = &regs[code->args[pc->c + 1 + i]];
-            types[i] = code->regs[code->args[pc->c + 1 + i]];
-        }
-        CHECK(hli_op_call_converted(th, c, vals, types, n, pc->a, code->regs[pc->a], &tmp, &pushed));
+        CHECK(hli_op_call_regs_converted(th, c, regs, code, (uint32_t)pc->c + 1, (uint32_t)pc->b - 1, pc->a,
+                                         code->regs[pc->a], &tmp, &pushed));
         goto after_converted;
     }
 
@@ -329,14 +323,8 @@ dispatch:
             NULL_ACCESS();
         if (c->t == NULL || c->t->kind != HFUN)
             THROW(hli_throw_error(th, "Can't call a value that is not a function"));
-        const hli_reg *vals[256];
-        hli_type *types[256];
-        uint32_t n = (uint32_t)pc->b;
-        for (uint32_t i = 0; i < n; i++) {
-            vals[i] = &regs[code->args[pc->c + i]];
-            types[i] = code->regs[code->args[pc->c + i]];
-        }
-        CHECK(hli_op_call_converted(th, c, vals, types, n, pc->a, pc->x.t, &tmp, &pushed));
+        CHECK(hli_op_call_regs_converted(th, c, regs, code, (uint32_t)pc->c, (uint32_t)pc->b, pc->a, pc->x.t, &tmp,
+                                         &pushed));
     after_converted:
         if (pushed) {
             fr = FRAME();

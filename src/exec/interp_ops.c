@@ -255,6 +255,18 @@ static hli_status call_var_args(hli_thread *th, vclosure *c, const hli_reg *cons
     return st;
 }
 
+hli_status hli_op_call_regs_converted(hli_thread *th, vclosure *c, hli_reg *regs, const hli_code *code,
+                                      uint32_t first, uint32_t n, int32_t ret_reg, hli_type *ret_type,
+                                      hli_reg *native_ret, bool *pushed) {
+    const hli_reg *vals[256];
+    hli_type *types[256];
+    for (uint32_t i = 0; i < n && i < 256; i++) { /* a call op's argument count is a byte: n < 256 */
+        vals[i] = &regs[code->args[first + i]];
+        types[i] = code->regs[code->args[first + i]];
+    }
+    return hli_op_call_converted(th, c, vals, types, n < 256 ? n : 256, ret_reg, ret_type, native_ret, pushed);
+}
+
 hli_status hli_op_call_converted(hli_thread *th, vclosure *c, const hli_reg *const *vals, hli_type *const *types,
                                  uint32_t n, int32_t ret_reg, hli_type *ret_type, hli_reg *native_ret,
                                  bool *pushed) {

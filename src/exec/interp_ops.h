@@ -21,6 +21,12 @@ HLI_INTERNAL void hli_op_arith_small(const hli_iop *op, hli_reg *regs);
 HLI_INTERNAL hli_status hli_op_call_converted(hli_thread *th, vclosure *c, const hli_reg *const *vals,
                                               hli_type *const *types, uint32_t n, int32_t ret_reg,
                                               hli_type *ret_type, hli_reg *native_ret, bool *pushed);
+/* hli_op_call_converted with the n arguments of the running frame's call op: the registers named by
+ * code->args[first .. first + n), in their declared types. Out of the interpreter so that the argument
+ * arrays are not part of its frame (every C entry into the interpreter pays for that frame's size). */
+HLI_INTERNAL hli_status hli_op_call_regs_converted(hli_thread *th, vclosure *c, hli_reg *regs, const hli_code *code,
+                                                   uint32_t first, uint32_t n, int32_t ret_reg, hli_type *ret_type,
+                                                   hli_reg *native_ret, bool *pushed);
 /* Resolves what OCallMethod on a virtual without a direct method calls (hl_dyn_call_obj): a closure
  * of the underlying object's method or closure field named by hash. */
 HLI_INTERNAL hli_status hli_op_virtual_method(hli_thread *th, vvirtual *v, int32_t hash, vclosure **out);
