@@ -115,9 +115,13 @@ static hli_status map_case(hli_thread *th, hli_reg *args, hli_reg *ret, hli_ucha
     hli_root_pop(th, 1);
     if (out == NULL)
         return HLI_EXC;
-    const hli_uchar *s = (const hli_uchar *)((uint8_t *)args[0].p + args[1].i);
-    for (int32_t i = 0; i < len; i++)
-        out[i] = map(s[i]);
+    /* Only with len > 0 is b non-NULL: an empty String made by ONew (Type.createEmptyInstance) has
+     * no bytes, and NULL + pos is undefined. */
+    if (len > 0) {
+        const hli_uchar *s = (const hli_uchar *)((uint8_t *)args[0].p + args[1].i);
+        for (int32_t i = 0; i < len; i++)
+            out[i] = map(s[i]);
+    }
     ret->p = out;
     return HLI_OK;
 }

@@ -12,6 +12,8 @@
     X(CLASS_GLOBAL, "a class's or enum's global slot has a type that cannot hold its class object")        \
     X(CLASS_NAME, "two classes share a name, which HashLink's subtyping would treat as one class")          \
     X(TOO_COMPLEX, "the module's types make verification exceed its work bound")                            \
+    X(STRING_CLASS, "the class named String lacks the layout natives give Strings (bytes, then length)")    \
+    X(CONST_STRING, "a String constant's length differs from its string's length in UTF-16 units")         \
     /* function level */                                                                                   \
     X(SIG_NREGS, "the function has fewer registers than arguments")                                         \
     X(SIG_ARG_TYPE, "an argument register's type differs from the function type's argument")               \

@@ -116,7 +116,8 @@ HLI_INTERNAL bool hli_vindex_ok(hli_vctx *c, hli_verify_reason why, const char *
 
 /* ---- The passes ------------------------------------------------------------------------------ */
 
-/* verify_module.c: class names, globals, protos, overrides and bindings of every class. seen is a
+/* verify_module.c: class names, globals, protos, overrides and bindings of every class, the String
+ * class's layout and the String constants. seen is a
  * zeroed bitmap of nstrings bits (one per string index) for the class-name check. */
 HLI_INTERNAL bool hli_verify_classes(hli_vctx *c, uint8_t *seen);
 /* verify_ops.c: the operand rules of op c->pc, decoded in *v. */

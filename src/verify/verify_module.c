@@ -2,7 +2,11 @@
  * allocation-time bindings rely on. A method's function takes an instance of its class first; a
  * method filling a virtual slot fits the type of the method it overrides (so that a call checked
  * against the static type's method is sound whatever the object's class); a function bound into a
- * field fits the field. */
+ * field fits the field. And what the natives rely on for Strings: the String class's layout, and
+ * String constants whose length is their string's. */
+#include <string.h>
+
+#include "core/utf8.h"
 #include "verify/verify_internal.h"
 
 /* Type name for messages ("Main", "$Main", "@S"). */
@@ -123,6 +127,46 @@ static bool check_class_name(hli_vctx *c, const hli_type *t, uint8_t *seen) {
     return true;
 }
 
+/* Whether t is the class named "String" (natives find the String class by that name). */
+static bool is_string_class(const hli_vctx *c, const hli_type *t) {
+    uint32_t n;
+    return t->kind == HOBJ && strcmp(hli_module_string(c->m, t->u.obj->name, &n), "String") == 0 && n == 6;
+}
+
+/* Natives make Strings and read them as {bytes at 8, length at 16} (HashLink's vstring): the class
+ * named String must have that layout, its first two fields bytes and i32 with no superclass, or a
+ * native would write past a smaller object or read a length where there is none. */
+static bool check_string_class(hli_vctx *c, const hli_type *t) {
+    const hli_type_obj *o = t->u.obj;
+    if (o->super == NULL && o->nfields >= 2 && o->fields[0].type->kind == HBYTES && o->fields[1].type->kind == HI32)
+        return true;
+    char b[HLI_VT_STR];
+    return hli_vfail_module(c, HLI_VR_STRING_CLASS, "type %u (%s): the class String must start with the fields "
+                            "bytes and i32 and have no superclass", (unsigned)t->index, tname(c, t, b));
+}
+
+/* A String constant (hl-spec.md 1.11) becomes a String whose length natives trust to bound its
+ * characters: it must be the UTF-16 length of its string (as genhl writes it). The loader has checked
+ * the indexes and that the string is UTF-8. */
+static bool check_constants(hli_vctx *c) {
+    const hli_module *m = c->m;
+    for (uint32_t i = 0; i < m->nconstants; i++) {
+        const hli_constant *k = &m->constants[i];
+        const hli_type *t = m->globals[k->global];
+        if (!is_string_class(c, t) || k->nfields < 2)
+            continue;
+        uint32_t n;
+        const char *s = hli_module_string(m, k->fields[0], &n);
+        size_t units = hli_utf8_to_utf16(s, n, NULL);
+        int32_t length = m->ints[k->fields[1]];
+        if (length < 0 || (size_t)length != units)
+            return hli_vfail_module(c, HLI_VR_CONST_STRING, "constant %u: a String of length %ld for string %u, "
+                                    "which has %zu UTF-16 units", (unsigned)i, (long)length,
+                                    (unsigned)k->fields[0], units);
+    }
+    return true;
+}
+
 bool hli_verify_classes(hli_vctx *c, uint8_t *seen) {
     for (uint32_t i = 0; i < c->m->ntypes; i++) {
         const hli_type *t = &c->m->types[i];
@@ -139,6 +183,8 @@ bool hli_verify_classes(hli_vctx *c, uint8_t *seen) {
             return false;
         if (!check_protos(c, t) || !check_bindings(c, t))
             return false;
+        if (is_string_class(c, t) && !check_string_class(c, t))
+            return false;
     }
-    return true;
+    return check_constants(c);
 }

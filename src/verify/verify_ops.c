@@ -345,6 +345,16 @@ static bool op_misc(hli_vctx *c, const hli_op *o) {
     case ONew:
         if (k != HOBJ && k != HSTRUCT && k != HDYNOBJ && k != HVIRTUAL)
             return hli_vkind_fail(c, HLI_VR_DST_KIND, "destination", o->p1, a, "an object, struct, dynobj or virtual");
+        /* A new virtual owns its fields' storage and has no value behind it, so nothing could provide a
+         * method field: OCallMethod would call its (zeroed) storage. genhl only makes virtuals of object
+         * literals, whose function fields are HFUN; HMETHOD fields are interfaces' and typedefs'. */
+        if (k == HVIRTUAL)
+            for (uint32_t i = 0; i < a->u.virt->nfields; i++)
+                if (a->u.virt->fields[i].type->kind == HMETHOD) {
+                    char b[HLI_VT_STR];
+                    return hli_vfail_op(c, HLI_VR_DST_KIND, "ONew of %s, whose field %u is a method: a new virtual "
+                                        "has no value to provide it", hli_vt_str(c, a, b), (unsigned)i);
+                }
         return true;
     case OType:
         if (k != HTYPE)

@@ -1,10 +1,13 @@
 /* mutate_corpus: malformed-input test of the loader and verifier. From each given .hl file (or every
  * .hl file under a given directory) it derives malformed variants in memory - truncations at every
  * section boundary and at random points, seeded random byte edits, counts and indexes replaced by
- * huge, negative or just-out-of-range values - plus builder-made modules with bad indexes, register
+ * huge, negative or just-out-of-range values, indexes and operands replaced by other in-range ones,
+ * opcodes swapped for others of the same shape - plus builder-made modules with bad indexes, register
  * types, jumps and trap nesting, and checks that each is accepted or rejected cleanly: a known error
  * code with a message, no leak through hli_mem, load + verify peak memory within 8 x size + 64 KiB,
  * and no crash or hang (a crash or timeout saves the variant and says how to replay it).
+ * With --run, every variant that passes load + verify is also executed through the public API under
+ * limits (run_accepted): whatever it does, the host must survive it without a leak.
  *
  * Usage: mutate_corpus [options] PATH...      (run with --help for the options)
  * Environment: HLFFI_MUTATE_SCALE (multiplies the variant counts), HLFFI_MUTATE_TIME (time budget in
@@ -22,9 +25,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "exec_variant.h"
 #include "hlbuilder.h"
 #include "hlscan.h"
 #include "verify/verify.h"
@@ -37,6 +42,7 @@
 #endif
 #endif
 #ifdef MC_ASAN
+#include <sanitizer/allocator_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -53,12 +59,30 @@ static struct {
     bool verbose;
     bool no_builder;
     bool samples;        /* also mutate hlbuilder's sample modules (versions 2..5, debug on/off) */
-} opt = {1, 300, 40, 250, 45.0, 20, ".", false, false, false};
+    unsigned inrange;    /* in-range index/operand variants per file */
+    unsigned opswaps;    /* opcode-swap variants per file */
+    bool run;            /* execute the accepted variants (run_accepted) */
+    bool fork;           /* --run: each execution in a child process, so that a crash ends only it */
+    bool run_unchecked;  /* --run: also variants changing a function that uses unchecked operations */
+    unsigned kinds;      /* bit k: variant kind k is generated (--kinds; bit 0: the originals are run) */
+    uint32_t run_ms;     /* --run: time budget of the entry call */
+    uint64_t run_ops;    /* --run: instruction budget of the entry call */
+    size_t run_mem;      /* --run: the VM's memory limit */
+} opt = {1, 300, 40, 250, 45.0, 20, ".", false, false, false, 200, 200, false, false, false, ~0u, 200, 3000000, (size_t)64 << 20};
 
-static struct {
+typedef struct {
     uint64_t variants, accepted, invalid, verify_failed, oom, failures, skipped;
     size_t max_peak_pct; /* highest load + verify peak seen, in percent of the budget */
-} stats;
+} mc_stats;
+static mc_stats stats;
+
+/* --run: how the executed variants ended. */
+typedef struct {
+    uint64_t runs, outcomes[EXEC_OUTCOMES], printed;
+    uint64_t not_run; /* accepted, but changing a function that uses unchecked operations */
+    double seconds;
+} mc_run_stats;
+static mc_run_stats rstats;
 
 static double start_time;
 static bool budget_hit;
@@ -70,6 +94,8 @@ static struct {
     uint64_t index;
     const uint8_t *data;
     size_t size;
+    bool unchecked; /* the change touches a function that uses unchecked operations (hlscan.h) */
+    bool no_run;    /* an original whose run was not asked for */
 } cur;
 
 static double now(void) {
@@ -155,14 +181,25 @@ static void save_current(const char *prefix, const char *why) {
     (void)ignored;
 }
 
+/* --fork: in the child running a variant; in the parent, the child being waited for. */
+static bool in_child;
+static volatile pid_t child_pid;
+
 static void on_timeout(int sig) {
     (void)sig;
+    if (child_pid > 0) /* the child's own alarm did not end it */
+        kill(child_pid, SIGKILL);
     save_current("hang", "TIMEOUT (hang?)");
     _exit(3);
 }
 
 #ifdef MC_ASAN
-static void on_sanitizer_death(void) { save_current("crash", "SANITIZER ERROR"); }
+/* In a --fork child, a distinct status tells the parent it was a sanitizer report. */
+static void on_sanitizer_death(void) {
+    save_current("crash", "SANITIZER ERROR");
+    if (in_child)
+        _exit(70);
+}
 #else
 static void on_fatal_signal(int sig) {
     save_current("crash", "FATAL SIGNAL");
@@ -203,10 +240,11 @@ static hlffi_error_code load_verify(const uint8_t *data, size_t size, hli_error 
 typedef enum { EXPECT_ANY, EXPECT_REJECT, EXPECT_ORIGINAL } expectation;
 
 /* Failures by (variant kind, check), for the summary. */
-static struct {
+typedef struct {
     const char *kind, *check;
     uint64_t count;
-} fail_kinds[64];
+} mc_fail_kind;
+static mc_fail_kind fail_kinds[64];
 
 /* Counts a failure; returns how many of its category there were so far (this one included). */
 static uint64_t count_failure(const char *check) {
@@ -245,6 +283,159 @@ static bool over_budget(void) {
     return false;
 }
 
+/* ---- Executing accepted variants (--run) ---------------------------------------------------- */
+
+/* Bytes the process holds from malloc, to see what a run leaves behind: everything the VM allocates
+ * goes through hli_mem (malloc) except the collector's mapped pages. Only ASan counts them exactly
+ * (glibc's mallinfo counts its caches of freed chunks as used); elsewhere 0, no check (valgrind has
+ * one). */
+static size_t heap_in_use(void) {
+#if defined(MC_ASAN)
+    return __sanitizer_get_current_allocated_bytes();
+#else
+    return 0;
+#endif
+}
+
+/* One execution as an embedding host would do it (exec_variant.c). */
+static void run_once(const uint8_t *data, size_t size) {
+    exec_limits limits = {opt.run_ms, opt.run_ops, opt.run_mem};
+    exec_result r;
+    exec_variant(data, size, &limits, &r);
+    rstats.runs++;
+    rstats.outcomes[r.outcome]++;
+    rstats.printed += r.printed;
+    if (r.outcome == EXEC_BROKEN)
+        fail("run: broken promise", "%s", r.text);
+    if (opt.verbose)
+        fprintf(stderr, "  run: %s: %s\n", exec_outcome_names[r.outcome], r.text);
+}
+
+/* Runs an accepted variant. Memory left allocated afterwards is a leak only when a second run leaves
+ * some too: the C library allocates a few things once (the time zone, stdio buffers). */
+static void run_accepted(const uint8_t *data, size_t size) {
+    double t0 = now();
+    size_t before = heap_in_use();
+    run_once(data, size);
+    size_t after = heap_in_use();
+    if (after > before) {
+        before = after;
+        run_once(data, size);
+        after = heap_in_use();
+        if (after > before)
+            fail("run: leak", "%zu bytes still allocated after hlffi_destroy", after - before);
+    }
+    rstats.seconds += now() - t0;
+}
+
+/* What a --fork child hands back: its copies of the counters are the parent's plus its own run. */
+typedef struct {
+    mc_stats stats;
+    mc_run_stats rstats;
+    mc_fail_kind fail_kinds[sizeof fail_kinds / sizeof fail_kinds[0]];
+} child_report;
+
+/* Copies a crashed child's log (its stderr) next to the saved variant and prints the lines that say
+ * what happened: the sanitizer's summary or runtime error and the first frames in the library. */
+static void report_child_log(const char *log, const char *what) {
+    char dest[1024];
+    snprintf(dest, sizeof dest, "%s/%s-%s-%s-%" PRIu64 ".log", opt.save_dir, what, strrchr(cur.file, '/') ?
+             strrchr(cur.file, '/') + 1 : cur.file, cur.kind, cur.index);
+    rename(log, dest);
+    FILE *f = fopen(dest, "r");
+    if (f == NULL)
+        return;
+    char line[1024];
+    int frames = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        bool frame = strstr(line, "    #") == line && strstr(line, "/src/") != NULL;
+        if (strstr(line, "SUMMARY:") != NULL || strstr(line, "runtime error:") != NULL ||
+            strstr(line, "mutate_corpus:") == line || strstr(line, "FAIL ") == line || (frame && frames++ < 4))
+            fputs(line, stderr);
+    }
+    fclose(f);
+    fprintf(stderr, "  full report: %s\n", dest);
+}
+
+/* --fork: runs an accepted variant in a child process. A crash or hang there is saved (by the child's
+ * handlers), counted and reported, and the run goes on with the next variant. */
+static void run_forked(const uint8_t *data, size_t size) {
+    char log[1024];
+    snprintf(log, sizeof log, "%s/run-%ld.log", opt.save_dir, (long)getpid());
+    int fds[2];
+    if (pipe(fds) != 0) {
+        fprintf(stderr, "mutate_corpus: pipe: %s\n", strerror(errno));
+        exit(2);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "mutate_corpus: fork: %s\n", strerror(errno));
+        exit(2);
+    }
+    if (pid == 0) {
+        in_child = true;
+        close(fds[0]);
+        int lf = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (lf >= 0) {
+            dup2(lf, 2);
+            close(lf);
+        }
+        alarm(opt.timeout);
+        run_accepted(data, size);
+        alarm(0);
+        child_report rep;
+        rep.stats = stats;
+        rep.rstats = rstats;
+        memcpy(rep.fail_kinds, fail_kinds, sizeof fail_kinds);
+        const uint8_t *p = (const uint8_t *)&rep;
+        for (size_t off = 0; off < sizeof rep;) {
+            ssize_t w = write(fds[1], p + off, sizeof rep - off);
+            if (w <= 0)
+                _exit(4);
+            off += (size_t)w;
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    child_pid = pid;
+    child_report rep;
+    size_t got = 0;
+    for (;;) {
+        ssize_t r = read(fds[0], (uint8_t *)&rep + got, sizeof rep - got);
+        if (r > 0)
+            got += (size_t)r;
+        else if (r == 0 || errno != EINTR)
+            break;
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    child_pid = 0;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && got == sizeof rep) {
+        uint64_t failures = stats.failures;
+        stats = rep.stats;
+        rstats = rep.rstats;
+        memcpy(fail_kinds, rep.fail_kinds, sizeof fail_kinds);
+        if (stats.failures != failures) /* the child printed them into its log */
+            report_child_log(log, "fail");
+        else
+            unlink(log);
+        return;
+    }
+    /* The child saved the variant (crash-* or hang-*); counted here, not saved again as fail-*. */
+    bool hang = WIFEXITED(status) && WEXITSTATUS(status) == 3;
+    rstats.runs++;
+    stats.failures++;
+    count_failure(hang ? "run: hang" : "run: crash");
+    fprintf(stderr, "FAIL %s %s#%" PRIu64 " (%zu bytes): the run %s (%s %d)\n", cur.file, cur.kind, cur.index,
+            cur.size, hang ? "hung" : "crashed", WIFSIGNALED(status) ? "signal" : "exit status",
+            WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    report_child_log(log, hang ? "hang" : "crash");
+}
+
 /* Runs one variant; returns its code. */
 static hlffi_error_code check_err(const char *file, const char *kind, uint64_t index, const uint8_t *data,
                                   size_t size, expectation expect, hli_error *err_out) {
@@ -258,6 +449,16 @@ static hlffi_error_code check_err(const char *file, const char *kind, uint64_t i
     hli_mem mem;
     alarm(opt.timeout);
     hlffi_error_code rc = load_verify(data, size, &err, &mem);
+    if (rc == HLFFI_OK && opt.run && !cur.no_run) {
+        if (cur.unchecked && !opt.run_unchecked) {
+            rstats.not_run++;
+        } else if (opt.fork) {
+            alarm(opt.timeout + 10); /* the child has its own */
+            run_forked(data, size);
+        } else {
+            run_accepted(data, size);
+        }
+    }
     alarm(0);
     switch (rc) {
     case HLFFI_OK: stats.accepted++; break;
@@ -314,7 +515,11 @@ static uint64_t hash_str(const char *s) {
 /* The generator of variant `index` of kind `kind` for file `file`: independent of the others, so any
  * variant can be regenerated alone. */
 static rng variant_rng(const char *file, const char *kind, uint64_t index) {
-    rng r = {opt.seed * 0x100000001B3ull ^ hash_str(file) ^ (hash_str(kind) << 1) ^ (index * 0x9E3779B97F4A7C15ull)};
+    /* The base name, so that the variants do not depend on where the file lies (the ctests of
+     * different build directories run the same ones). */
+    const char *base = strrchr(file, '/');
+    base = base != NULL ? base + 1 : file;
+    rng r = {opt.seed * 0x100000001B3ull ^ hash_str(base) ^ (hash_str(kind) << 1) ^ (index * 0x9E3779B97F4A7C15ull)};
     rng_next(&r);
     return r;
 }
@@ -448,10 +653,10 @@ static void set_field(buf *b, const uint8_t *data, size_t size, const hlscan_fie
 }
 
 /* One random edit: flip a bit, write an interesting or random byte, insert, delete, or duplicate a
- * small chunk. */
-static void random_edit(rng *r, buf *b) {
+ * small chunk. Returns where (the first byte changed). */
+static size_t random_edit(rng *r, buf *b) {
     if (b->size == 0)
-        return;
+        return 0;
     size_t pos = (size_t)rng_below(r, b->size);
     switch (rng_below(r, 7)) {
     case 0: case 1:
@@ -479,9 +684,10 @@ static void random_edit(rng *r, buf *b) {
         memcpy(chunk, b->data + pos, len);
         size_t to = (size_t)rng_below(r, b->size);
         buf_splice(b, to, 0, chunk, len);
-        break;
+        return to;
     }
     }
+    return pos;
 }
 
 /* ---- Builder-made invalid modules ----------------------------------------------------------- */
@@ -703,7 +909,11 @@ typedef struct {
     hlscan_result scan;
     bool is_sample;       /* hlbuilder's sample: its code is not meant to verify */
     size_t header_fields; /* scan.fields[0 .. header_fields) are the header's */
-    uint64_t next[8];     /* per variant kind: the next index to run */
+    uint32_t *inrange;    /* positions in scan.fields of the indexes and operands with a known limit */
+    size_t ninrange;
+    uint32_t *opcodes;    /* positions in scan.fields of the opcodes */
+    size_t nopcodes;
+    uint64_t next[16];    /* per variant kind: the next index to run */
     int last_kind;        /* the kind run last (kinds take turns) */
 } input;
 
@@ -833,16 +1043,57 @@ static void analyse(input *in) {
     if (!in->scan.complete)
         fprintf(stderr, "warning: %s: the field scan stopped early (%zu fields found)\n", in->path,
                 in->scan.nfields);
+    in->inrange = malloc((in->scan.nfields + 1) * sizeof *in->inrange);
+    in->opcodes = malloc((in->scan.nfields + 1) * sizeof *in->opcodes);
+    if (in->inrange == NULL || in->opcodes == NULL)
+        exit(2);
+    for (size_t i = in->header_fields; i < in->scan.nfields; i++) {
+        const hlscan_field *f = &in->scan.fields[i];
+        if ((f->cls == HLSCAN_INDEX || f->cls == HLSCAN_OPERAND) && f->limit > 0)
+            in->inrange[in->ninrange++] = (uint32_t)i;
+        else if (f->cls == HLSCAN_OPCODE)
+            in->opcodes[in->nopcodes++] = (uint32_t)i;
+    }
+}
+
+/* The operand encoding of an opcode (its operand count, HLI_ENC_VAR or HLI_ENC_SWITCH), -3 for numbers
+ * outside the table. */
+static int op_shape(unsigned op) {
+    switch (op) {
+#define MC_OP_SHAPE(name, num, enc) \
+    case num:                       \
+        return enc;
+        HLI_OPCODES(MC_OP_SHAPE)
+#undef MC_OP_SHAPE
+    default:
+        return -3;
+    }
+}
+
+/* A random opcode other than op with op's operand encoding (op itself when there is none). */
+static int32_t swap_opcode(rng *r, int32_t op) {
+    int shape = op_shape((unsigned)op);
+    int32_t same[256];
+    int n = 0;
+    for (int32_t o = 0; o < OLast; o++)
+        if (o != op && op_shape((unsigned)o) == shape)
+            same[n++] = o;
+    return n > 0 ? same[rng_below(r, (uint64_t)n)] : op;
 }
 
 /* ---- Variants of a file: kinds that take turns, so that a time budget spreads over all -------- */
 
-enum { K_TRUNC_SECTION = 1, K_TRUNC_HEADER, K_FIELD_HEADER, K_FIELD, K_TRUNC_RANDOM, K_FLIP, K_COUNT };
-static const char *const kind_names[K_COUNT] = {"original", "trunc-section", "trunc-header", "field-header",
-                                                "field", "trunc-random", "flip"};
+enum {
+    K_TRUNC_SECTION = 1, K_TRUNC_HEADER, K_FIELD_HEADER, K_FIELD, K_TRUNC_RANDOM, K_FLIP, K_INRANGE, K_OPSWAP,
+    K_COUNT
+};
+static const char *const kind_names[K_COUNT] = {"original", "trunc-section", "trunc-header", "field-header", "field",
+                                                "trunc-random", "flip", "field-inrange", "opcode-swap"};
 
 /* How many indexes kind k has for input in (some indexes may give no variant). */
 static uint64_t kind_total(const input *in, int k) {
+    if (!(opt.kinds & (1u << k)))
+        return 0;
     switch (k) {
     case K_TRUNC_SECTION: return in->has_sections ? 3 * HLI_SECTION_COUNT : 0;
     case K_TRUNC_HEADER: return in->size < 48 ? in->size : 48;
@@ -850,12 +1101,26 @@ static uint64_t kind_total(const input *in, int k) {
     case K_FIELD: return in->scan.nfields > in->header_fields ? opt.fields : 0;
     case K_TRUNC_RANDOM: return in->size > 0 ? opt.truncs : 0;
     case K_FLIP: return opt.flips;
+    case K_INRANGE: return in->ninrange > 0 ? opt.inrange : 0;
+    case K_OPSWAP: return in->nopcodes > 0 ? opt.opswaps : 0;
     default: return 0;
     }
 }
 
+/* Whether a change at offset can reach an unchecked operation directly (hlscan.h). */
+static bool touches_unchecked(const input *in, size_t offset) {
+    return hlscan_unchecked_at(&in->scan, offset) != 0;
+}
+
 /* Runs variant i of kind k; returns false when that index gives no variant. */
+static bool run_variant_kind(input *in, int k, uint64_t i, buf *b);
 static bool run_variant(input *in, int k, uint64_t i, buf *b) {
+    bool done = run_variant_kind(in, k, i, b);
+    cur.unchecked = false;
+    return done;
+}
+
+static bool run_variant_kind(input *in, int k, uint64_t i, buf *b) {
     const char *kind = kind_names[k];
     int64_t vals[16];
     switch (k) {
@@ -884,6 +1149,7 @@ static bool run_variant(input *in, int k, uint64_t i, buf *b) {
         const hlscan_field *f = &in->scan.fields[in->header_fields + rng_below(&r, rest)];
         int n = replacements(f, vals);
         set_field(b, in->data, in->size, f, vals[rng_below(&r, (uint64_t)n)]);
+        cur.unchecked = touches_unchecked(in, f->offset);
         check(in->path, kind, i, b->data, b->size, EXPECT_ANY);
         return true;
     }
@@ -897,7 +1163,30 @@ static bool run_variant(input *in, int k, uint64_t i, buf *b) {
         buf_set(b, in->data, in->size);
         unsigned edits = 1 + (unsigned)rng_below(&r, 4);
         for (unsigned e = 0; e < edits; e++)
-            random_edit(&r, b);
+            cur.unchecked |= touches_unchecked(in, random_edit(&r, b));
+        check(in->path, kind, i, b->data, b->size, EXPECT_ANY);
+        return true;
+    }
+    case K_INRANGE: { /* an index or operand set to another value within its table or register count */
+        rng r = variant_rng(in->path, kind, i);
+        const hlscan_field *f = &in->scan.fields[in->inrange[rng_below(&r, in->ninrange)]];
+        int64_t v = rng_below(&r, 4) != 0 ? (int64_t)rng_below(&r, f->limit)
+                                          : (int64_t)f->value + (int64_t)rng_below(&r, 5) - 2;
+        if (v == f->value)
+            v = v + 1 < (int64_t)f->limit ? v + 1 : v - 1;
+        set_field(b, in->data, in->size, f, v);
+        cur.unchecked = touches_unchecked(in, f->offset);
+        check(in->path, kind, i, b->data, b->size, EXPECT_ANY);
+        return true;
+    }
+    case K_OPSWAP: { /* an opcode replaced by another with the same operand encoding */
+        rng r = variant_rng(in->path, kind, i);
+        const hlscan_field *f = &in->scan.fields[in->opcodes[rng_below(&r, in->nopcodes)]];
+        int32_t op = swap_opcode(&r, f->value);
+        if (op == f->value)
+            return false;
+        set_field(b, in->data, in->size, f, op);
+        cur.unchecked = touches_unchecked(in, f->offset);
         check(in->path, kind, i, b->data, b->size, EXPECT_ANY);
         return true;
     }
@@ -920,6 +1209,27 @@ static bool step(input *in, buf *b) {
     return false;
 }
 
+/* --kinds a,b,c: only those variant kinds ("original": with --run, the unmodified files are run too). */
+static bool parse_kinds(const char *list) {
+    opt.kinds = 0;
+    while (*list) {
+        size_t n = strcspn(list, ",");
+        int k = 0;
+        while (k < K_COUNT && (strlen(kind_names[k]) != n || strncmp(kind_names[k], list, n) != 0))
+            k++;
+        if (k == K_COUNT) {
+            fprintf(stderr, "mutate_corpus: unknown variant kind '%.*s' (kinds:", (int)n, list);
+            for (k = 0; k < K_COUNT; k++)
+                fprintf(stderr, " %s", kind_names[k]);
+            fprintf(stderr, ")\n");
+            return false;
+        }
+        opt.kinds |= 1u << k;
+        list += n + (list[n] == ',');
+    }
+    return true;
+}
+
 static void usage(const char *argv0) {
     fprintf(stderr,
             "usage: %s [options] PATH...\n"
@@ -928,15 +1238,31 @@ static void usage(const char *argv0) {
             "  --flips N             random byte-edit variants per file (default %u)\n"
             "  --truncs N            random truncations per file (default %u)\n"
             "  --fields N            count/index field variants per file besides the header (default %u)\n"
-            "  --scale K             multiply the three counts above (env HLFFI_MUTATE_SCALE)\n"
+            "  --inrange N           variants with an index or operand set to another in-range value (default %u)\n"
+            "  --opswaps N           variants with an opcode swapped for one of the same shape (default %u)\n"
+            "  --scale K             multiply the five counts above (env HLFFI_MUTATE_SCALE)\n"
+            "  --kinds K1,K2...      only these variant kinds (default all: original trunc-section trunc-header\n"
+            "                        field-header field trunc-random flip field-inrange opcode-swap; without\n"
+            "                        'original' the unmodified files are still checked, but not run)\n"
             "  --time SECONDS        stop starting new variants after this long, 0 = never (default %.0f;\n"
             "                        env HLFFI_MUTATE_TIME)\n"
             "  --timeout SECONDS     a variant running longer is a hang (default %u)\n"
             "  --save-dir DIR        where failing variants are written (default .)\n"
             "  --no-builder          skip the builder-made invalid modules\n"
             "  --samples             also mutate the builder's sample modules (then PATH is optional)\n"
-            "  --verbose             print every variant's outcome\n",
-            argv0, opt.flips, opt.truncs, opt.fields, opt.time_budget, opt.timeout);
+            "  --verbose             print every variant's outcome\n"
+            "  --run                 also execute every variant that passes load + verify (hlffi_load_memory,\n"
+            "                        hlffi_call_entry, hlffi_destroy) with the system natives denied, output\n"
+            "                        dropped, stdin from /dev/null, and the limits below\n"
+            "  --run-ms MS           time budget of each execution (default %u)\n"
+            "  --run-ops N           instruction budget of each execution (default %" PRIu64 ")\n"
+            "  --run-mem MB          memory limit of each execution's VM (default %zu)\n"
+            "  --fork                run each execution in a child process: a crash or hang is saved and\n"
+            "                        reported, and the run goes on (for long runs)\n"
+            "  --run-unchecked       also run variants that change a function using operations HashLink\n"
+            "                        leaves unchecked by design (raw memory, OUnsafeCast ...: they may crash)\n",
+            argv0, opt.flips, opt.truncs, opt.fields, opt.inrange, opt.opswaps, opt.time_budget, opt.timeout,
+            opt.run_ms, opt.run_ops, opt.run_mem >> 20);
 }
 
 int main(int argc, char **argv) {
@@ -948,7 +1274,9 @@ int main(int argc, char **argv) {
         opt.time_budget = atof(env);
     if ((env = getenv("HLFFI_MUTATE_SEED")) != NULL)
         opt.seed = strtoull(env, NULL, 0);
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    /* File-scope, so that the early error returns below leave nothing LeakSanitizer calls lost. */
+    static char **paths;
+    paths = calloc((size_t)argc + 1, sizeof *paths);
     int npaths = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -978,6 +1306,25 @@ int main(int argc, char **argv) {
             opt.samples = true;
         } else if (strcmp(a, "--verbose") == 0) {
             opt.verbose = true;
+        } else if (strcmp(a, "--inrange") == 0 && has_value) {
+            opt.inrange = (unsigned)atoi(argv[++i]);
+        } else if (strcmp(a, "--opswaps") == 0 && has_value) {
+            opt.opswaps = (unsigned)atoi(argv[++i]);
+        } else if (strcmp(a, "--run") == 0) {
+            opt.run = true;
+        } else if (strcmp(a, "--fork") == 0) {
+            opt.fork = true;
+        } else if (strcmp(a, "--run-unchecked") == 0) {
+            opt.run_unchecked = true;
+        } else if (strcmp(a, "--kinds") == 0 && has_value) {
+            if (!parse_kinds(argv[++i]))
+                return 2;
+        } else if (strcmp(a, "--run-ms") == 0 && has_value) {
+            opt.run_ms = (uint32_t)strtoul(argv[++i], NULL, 0);
+        } else if (strcmp(a, "--run-ops") == 0 && has_value) {
+            opt.run_ops = strtoull(argv[++i], NULL, 0);
+        } else if (strcmp(a, "--run-mem") == 0 && has_value) {
+            opt.run_mem = (size_t)strtoull(argv[++i], NULL, 0) << 20;
         } else if (a[0] == '-') {
             usage(argv[0]);
             return 2;
@@ -989,6 +1336,19 @@ int main(int argc, char **argv) {
         opt.flips = (unsigned)(opt.flips * scale);
         opt.truncs = (unsigned)(opt.truncs * scale);
         opt.fields = (unsigned)(opt.fields * scale);
+        opt.inrange = (unsigned)(opt.inrange * scale);
+        opt.opswaps = (unsigned)(opt.opswaps * scale);
+    }
+    if (opt.run && (opt.run_ms == 0 || opt.run_ops == 0)) {
+        fprintf(stderr, "mutate_corpus: --run needs a time and an instruction budget (a mutant may loop forever)\n");
+        return 2;
+    }
+    /* A mutant may read stdin (Sys.stdin, Sys.getChar): give it end-of-file rather than a terminal or a
+     * pipe that never ends. Everything else that could block is denied (files, processes, sockets) or
+     * woken by the time budget (Sys.sleep, Lock.wait with a timeout; without one it throws). */
+    if (opt.run && exec_stdin_from_null() != 0) {
+        fprintf(stderr, "mutate_corpus: cannot redirect stdin from /dev/null: %s\n", strerror(errno));
+        return 2;
     }
     if (npaths == 0 && !opt.samples) {
         usage(argv[0]);
@@ -1018,9 +1378,10 @@ int main(int argc, char **argv) {
         add_samples();
     install_handlers();
     start_time = now();
-    printf("mutate_corpus: %zu file(s), seed %" PRIu64 ", per file %u flips, %u random truncations, %u fields;"
-           " time budget %.0f s\n",
-           ninputs, opt.seed, opt.flips, opt.truncs, opt.fields, opt.time_budget);
+    printf("mutate_corpus: %zu file(s), seed %" PRIu64 ", per file %u flips, %u random truncations, %u fields,"
+           " %u in-range, %u opcode swaps; time budget %.0f s%s\n",
+           ninputs, opt.seed, opt.flips, opt.truncs, opt.fields, opt.inrange, opt.opswaps, opt.time_budget,
+           opt.run ? "; accepted variants are run" : "");
     fflush(stdout);
 
     buf b = {0};
@@ -1030,7 +1391,9 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < ninputs && !over_budget(); i++) {
         input *in = &inputs[i];
         analyse(in);
+        cur.no_run = !(opt.kinds & 1u); /* not run unless 'original' is among the kinds */
         check(in->path, "original", 0, in->data, in->size, in->is_sample ? EXPECT_ANY : EXPECT_ORIGINAL);
+        cur.no_run = false;
     }
     for (bool more = true; more && !over_budget();) {
         more = false;
@@ -1044,6 +1407,13 @@ int main(int argc, char **argv) {
            " verification failed, %" PRIu64 " out of memory; highest peak %zu%% of the budget; %" PRIu64 " failure(s)\n",
            stats.variants, elapsed, stats.accepted, stats.invalid, stats.verify_failed, stats.oom, stats.max_peak_pct,
            stats.failures);
+    if (opt.run) {
+        printf("mutate_corpus: %" PRIu64 " runs in %.1f s:", rstats.runs, rstats.seconds);
+        for (int i = 0; i < EXEC_OUTCOMES; i++)
+            printf("%s %" PRIu64 " %s", i ? "," : "", rstats.outcomes[i], exec_outcome_names[i]);
+        printf("; %" PRIu64 " bytes printed; %" PRIu64 " accepted variants not run (they change a function that"
+               " uses unchecked operations)\n", rstats.printed, rstats.not_run);
+    }
     for (size_t i = 0; i < sizeof fail_kinds / sizeof fail_kinds[0] && fail_kinds[i].count; i++)
         printf("  %" PRIu64 " x %s on %s variants\n", fail_kinds[i].count, fail_kinds[i].check, fail_kinds[i].kind);
     if (budget_hit)
@@ -1051,7 +1421,9 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < ninputs; i++) {
         free(inputs[i].path);
         free(inputs[i].data);
-        free(inputs[i].scan.fields);
+        hlscan_free(&inputs[i].scan);
+        free(inputs[i].inrange);
+        free(inputs[i].opcodes);
     }
     free(inputs);
     free(b.data);

@@ -1,7 +1,9 @@
-/* Replays inputs that once crashed or misled the loader or verifier (tests/regression/crashers/<name>.bin,
- * found by the fuzzer or mutate_corpus): each must now be accepted or rejected cleanly, with the
- * promises fuzz_load checks (a known error code with a message, nothing left allocated, load + verify
- * peak memory within 8 x size + 64 KiB).
+/* Replays inputs that once crashed or misled the loader, the verifier or the interpreter
+ * (tests/regression/crashers/<name>.bin, found by the fuzzer or mutate_corpus): each must now be
+ * accepted or rejected cleanly, with the promises fuzz_load checks (a known error code with a message,
+ * nothing left allocated, load + verify peak memory within 8 x size + 64 KiB); an accepted one is also
+ * run as mutate_corpus --run runs it (exec_variant.c: limits, system natives denied, output dropped,
+ * stdin from /dev/null) and must end in a documented outcome.
  * Usage: replay_crashers PATH...   (files, or directories whose *.bin and *.hl files are replayed) */
 #define _POSIX_C_SOURCE 200809L
 
@@ -12,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "exec_variant.h"
 #include "load/module.h"
 #include "verify/verify.h"
 
@@ -64,6 +67,11 @@ static void replay(const char *path) {
         rc = hli_verify_module(m, &mem, budget > used ? budget - used : 1, &err);
         hli_module_free(m);
     }
+    exec_result run = {.outcome = EXEC_OUTCOMES};
+    if (rc == HLFFI_OK) {
+        exec_limits limits = EXEC_LIMITS_DEFAULT;
+        exec_variant(data, size, &limits, &run);
+    }
     free(data);
     const char *problem = NULL;
     if (rc != HLFFI_OK && rc != HLFFI_ERROR_INVALID_BYTECODE && rc != HLFFI_ERROR_VERIFICATION_FAILED &&
@@ -75,8 +83,12 @@ static void replay(const char *path) {
         problem = "memory still allocated after hli_module_free";
     else if (mem.peak > budget)
         problem = "peak memory over 8 x size + 64 KiB";
+    else if (run.outcome == EXEC_BROKEN)
+        problem = "its execution broke a promise";
     printf("%s: %s (code %d%s%s; peak %zu of %zu)\n", path, problem ? problem : "ok", (int)rc,
            err.text[0] ? ": " : "", err.text, mem.peak, budget);
+    if (run.outcome != EXEC_OUTCOMES)
+        printf("  run: %s%s%s\n", exec_outcome_names[run.outcome], run.text[0] ? ": " : "", run.text);
     if (problem)
         broken++;
 }
@@ -125,6 +137,10 @@ static void replay_dir(const char *dir) {
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: %s PATH...\n", argv[0]);
+        return 2;
+    }
+    if (exec_stdin_from_null() != 0) {
+        fprintf(stderr, "replay_crashers: cannot redirect stdin from /dev/null\n");
         return 2;
     }
     for (int i = 1; i < argc; i++) {

@@ -176,6 +176,19 @@ static void n_packed_global(env *e) { /* a packed value is an address only when 
     ret0(e, f);
 }
 
+static void n_string_class(env *e) { /* natives would write a String's length past this object */
+    int32_t t = hlb_type_obj(e->b, "String", -1, 0);
+    hlb_obj_field(e->b, t, "bytes", e->s.tbytes);
+}
+
+static void n_const_string(env *e) { /* a String constant claiming 9 characters for "abc" */
+    int32_t t = hlb_type_obj(e->b, "String", -1, 0);
+    hlb_obj_field(e->b, t, "bytes", e->s.tbytes);
+    hlb_obj_field(e->b, t, "length", e->s.ti32);
+    hlb_string_constant(e->b, t, "abc");
+    hlb_add_constant(e->b, hlb_global(e->b, t), 2, hlb_string(e->b, "abc"), hlb_int(e->b, 9));
+}
+
 static void n_too_complex(env *e) {
     int32_t a = e->s.ti32, bb = e->s.ti32;
     for (int k = 0; k < 24; k++) {
@@ -320,6 +333,12 @@ static void n_param_index(env *e) {
 static void n_dst_kind(env *e) {
     int32_t f = fun0(e);
     emit(e, f, OInt, reg(e, f, e->s.tf64), 0, 0);
+    ret0(e, f);
+}
+
+static void n_dst_kind_new_virtual(env *e) { /* a new virtual would have nothing behind its method m */
+    int32_t f = fun0(e);
+    emit(e, f, ONew, reg(e, f, e->tV), 0, 0);
     ret0(e, f);
 }
 
@@ -692,6 +711,15 @@ static void p_bindings(env *e) {
 }
 
 /* genhl's resource table initialiser stores fields that dead-code elimination removed. */
+static void p_string_constants(env *e) { /* lengths in UTF-16 units: 2 for U+1D11E */
+    int32_t t = hlb_type_obj(e->b, "String", -1, 0);
+    hlb_obj_field(e->b, t, "bytes", e->s.tbytes);
+    hlb_obj_field(e->b, t, "length", e->s.ti32);
+    hlb_string_constant(e->b, t, "");
+    hlb_string_constant(e->b, t, "plain");
+    hlb_string_constant(e->b, t, "h\xC3\xA9 \xE2\x82\xAC \xF0\x9D\x84\x9E");
+}
+
 static void p_dead_field_store(env *e) {
     hlb_std *s = &e->s;
     int32_t t = hlb_type_obj(e->b, "haxe._Resource.ResourceContent", -1, 0);
@@ -807,6 +835,8 @@ static const ncase negatives[] = {
     {"CLASS_GLOBAL", "class object in an i32 global", n_class_global, 0},
     {"CLASS_GLOBAL", "enum object in an i32 global", n_enum_global, 0},
     {"CLASS_NAME", "two classes named P", n_class_name, 0},
+    {"STRING_CLASS", "a class String without a length field", n_string_class, 0},
+    {"CONST_STRING", "a String constant longer than its string", n_const_string, 0},
     {"GLOBAL_TYPE", "packed global read as a struct", n_packed_global, 0},
     {"TOO_COMPLEX", "exponential function-type comparison", n_too_complex, 0},
     {"SIG_NREGS", "fewer registers than arguments", n_sig_nregs, 0},
@@ -829,6 +859,7 @@ static const ncase negatives[] = {
     {"CONSTRUCT_INDEX", "OEnumAlloc construct out of range", n_construct_index, 0},
     {"PARAM_INDEX", "OEnumField parameter out of range", n_param_index, 0},
     {"DST_KIND", "OInt into f64", n_dst_kind, 0},
+    {"DST_KIND", "ONew of a virtual with a method field", n_dst_kind_new_virtual, 0},
     {"SRC_KIND", "OJTrue on i32", n_src_kind, 0},
     {"SRC_KIND", "OUnsafeCast from i32", n_src_kind_unsafe_cast, 0},
     {"ARITH_TYPE", "OAdd i32 + f64", n_arith_type, 0},
@@ -877,6 +908,7 @@ static const pcase positives[] = {
     {"bindings and overrides", p_bindings},
     {"raw memory, arrays, references", p_memory},
     {"stores into fields DCE removed", p_dead_field_store},
+    {"String constants, ASCII and not", p_string_constants},
 };
 
 /* ---- Driver -------------------------------------------------------------------------------------- */
