@@ -48,7 +48,7 @@ ctest_stage() {
 }
 
 ctest_stage "gcc -Werror" build -DCMAKE_C_COMPILER=gcc
-ctest_stage "clang -Werror" build-clang -DCMAKE_C_COMPILER=clang -- -E "(^hx_|^dump_|valgrind|^fuzz_mutate_corpus|^verify_hx_corpus)"
+ctest_stage "clang -Werror" build-clang -DCMAKE_C_COMPILER=clang -- -E "(^hx_|^dump_|valgrind|^fuzz_mutate_corpus|^fuzz_mutate_run|^verify_hx_corpus)"
 ctest_stage "switch dispatch" build-switch -DHLFFI_SWITCH_DISPATCH=ON -- -R "^(exec_|oracle$)"
 ctest_stage "ASan+UBSan" build-asan -DCMAKE_C_COMPILER=clang -DHLFFI_SANITIZE=address,undefined \
     -DCMAKE_BUILD_TYPE=Debug
