@@ -11,7 +11,6 @@
 #include "exec/poll.h"
 #include "rt/rt.h"
 
-
 /* Shared by hli_push_frame and the API's entry (hli_call_begin), where it is inlined. */
 static inline hli_reg *push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, uint8_t ret_mode, hli_type *ret_conv) {
     const hli_code *code = fn->code;
@@ -24,7 +23,7 @@ static inline hli_reg *push_frame(hli_thread *th, hli_fn *fn, int32_t ret_reg, u
         hli_throw_error(th, "Stack overflow");
         return NULL;
     }
-    hli_zero_regs(regs, code->nregs);
+    hli_zero_regs(regs, code->nregs, th->reg_limit);
     th->reg_top = regs + code->nregs;
     hli_set_frame(&th->frames[th->nframes++], fn, regs, ret_reg, ret_mode, ret_conv);
     return regs;

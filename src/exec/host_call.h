@@ -11,17 +11,15 @@
 #include "exec/exec.h"
 #include "exec/poll.h"
 
-/* Zeroes a new frame's registers. Most frames are small: plain stores beat a call to memset (and a
- * loop, which compilers turn into a slow `rep stos`). */
-static inline void hli_zero_regs(hli_reg *regs, uint32_t n) {
-    switch (n) {
-    case 4: regs[3].i64 = 0; /* fallthrough */
-    case 3: regs[2].i64 = 0; /* fallthrough */
-    case 2: regs[1].i64 = 0; /* fallthrough */
-    case 1: regs[0].i64 = 0; /* fallthrough */
-    case 0: break;
-    default: memset(regs, 0, n * sizeof(hli_reg));
-    }
+/* Zeroes regs[0..n) of a new frame (limit: the end of its register segment). Most frames have few
+ * registers: those are cleared with eight constant-size stores whatever n is, neither a call to memset
+ * nor a branch on n, when the segment has room for eight (the slots past the frame are free: they lie
+ * above the stack's top). */
+static inline void hli_zero_regs(hli_reg *regs, uint32_t n, const hli_reg *limit) {
+    if (n <= 8 && limit - regs >= 8)
+        memset(regs, 0, 8 * sizeof(hli_reg));
+    else
+        memset(regs, 0, n * sizeof(hli_reg));
 }
 
 static inline void hli_set_frame(hli_frame *fr, hli_fn *fn, hli_reg *regs, int32_t ret_reg, uint8_t ret_mode,
@@ -63,16 +61,11 @@ static inline hli_status hli_call_host(hli_thread *th, hli_fn *fn, void *self, c
     const hlffi_vm *vm = th->vm;
     /* (the first test is hli_poll_unlimited and c_depth == 0 in one) */
     if (HLI_UNLIKELY((th->c_depth | vm->budgets | atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) != 0 ||
-                     (size_t)(th->reg_limit - regs) < code->nregs + 4u || base == th->frames_cap ||
+                     (size_t)(th->reg_limit - regs) < code->nregs || base == th->frames_cap ||
                      code->nops >= HLI_POLL_SLICE))
         return hli_call_copy(th, fn, self, args, n, ret);
     th->reg_top = regs + code->nregs;
-    /* Small frames (most functions a host calls): four zeroed slots whatever their size, branch-free;
-     * the slots past the frame are free (above reg_top), and the test above left room for them. */
-    if (HLI_LIKELY(code->nregs <= 4))
-        memset(regs, 0, 4 * sizeof(hli_reg));
-    else
-        memset(regs, 0, code->nregs * sizeof(hli_reg));
+    hli_zero_regs(regs, code->nregs, th->reg_limit);
     th->nframes = base + 1;
     hli_set_frame(&th->frames[base], fn, regs, -1, HLI_RET_DIRECT, NULL);
     hli_copy_args(regs, self, args, n);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "exec/host_call.h"
 #include "exec/interp_ops.h"
 #include "exec/poll.h"
 #include "rt/rt.h"
@@ -87,15 +88,10 @@ static inline void store_w(void *dst, const hli_reg *src, int w) { memcpy(dst, s
 static inline void native_result(hli_reg *dst, const hli_reg *r, hli_kind k) {
     switch (k) {
     case HBOOL:
-    case HUI8: dst->i64 = r->ui8; break;
-    case HUI16: dst->i64 = r->ui16; break;
+    case HUI8: load_w(dst, r, 1); break;
+    case HUI16: load_w(dst, r, 2); break;
     case HI32:
-    case HF32: {
-        uint32_t v;
-        memcpy(&v, r, 4);
-        dst->i64 = v;
-        break;
-    }
+    case HF32: load_w(dst, r, 4); break;
     default: *dst = *r;
     }
 }
@@ -150,6 +146,9 @@ hli_status hli_interp(hli_thread *th, uint32_t base, const hli_code *code, hli_r
     hli_reg tmp;
 
 #define FRAME() (&th->frames[th->nframes - 1])
+/* The running state of the frame now on top (after a call pushed one or a return popped one); pc is set
+ * by the caller of this. */
+#define LOAD_FRAME() (fr = FRAME(), regs = fr->regs, code = fr->fn->code, ops = code->ops)
 #define SAVE() (FRAME()->pc = pc)
 #define A (regs[pc->a])
 #define B (regs[pc->b])
@@ -327,10 +326,7 @@ dispatch:
                                          &pushed));
     after_converted:
         if (pushed) {
-            fr = FRAME();
-            regs = fr->regs;
-            code = fr->fn->code;
-            ops = code->ops;
+            LOAD_FRAME();
             pc = ops;
             if (hli_poll_charge(th, (int32_t)code->nops) && (st = poll_point(th, pc)) != HLI_OK)
                 goto exception;
@@ -354,16 +350,7 @@ dispatch:
                 nr[0].p = bound;
             for (uint32_t i = 0; i < nargs; i++)
                 nr[i + shift] = regs[av[i]];
-            {
-                /* The rest zeroed; up to eight slots with constant-size stores (no call to memset):
-                 * the slots past the frame are free, when the segment has room for them. */
-                hli_reg *rest = nr + nargs + shift;
-                uint32_t nrest = cc->nregs - nargs - shift;
-                if (nrest <= 8 && th->reg_limit - rest >= 8)
-                    memset(rest, 0, 8 * sizeof(hli_reg));
-                else
-                    memset(rest, 0, nrest * sizeof(hli_reg));
-            }
+            hli_zero_regs(nr + nargs + shift, cc->nregs - nargs - shift, th->reg_limit);
             th->reg_top = nr + cc->nregs;
             fr = &th->frames[th->nframes++];
             fr->fn = callee;
@@ -605,10 +592,7 @@ dispatch:
             *result = v;
             return HLI_OK;
         }
-        fr = FRAME();
-        regs = fr->regs;
-        code = fr->fn->code;
-        ops = code->ops;
+        LOAD_FRAME();
         pc = fr->pc;
         if (rr >= 0)
             regs[rr] = v;
@@ -627,11 +611,8 @@ dispatch:
         if (from->kind != HVOID) {
             /* Convert while the caller's frame is on top, so an exception unwinds from there. */
             if (th->nframes > base) {
-                fr = FRAME();
+                LOAD_FRAME();
                 pc = fr->pc;
-                regs = fr->regs;
-                code = fr->fn->code;
-                ops = code->ops;
             }
             hli_root_push(th, &v.p); /* the value left the callee's registers: keep it alive */
             st = hli_dyn_cast(th, &v, from, conv, &tmp);
@@ -649,10 +630,7 @@ dispatch:
             *result = v;
             return HLI_OK;
         }
-        fr = FRAME();
-        regs = fr->regs;
-        code = fr->fn->code;
-        ops = code->ops;
+        LOAD_FRAME();
         pc = fr->pc;
         if (rr >= 0)
             regs[rr] = v;
@@ -886,10 +864,7 @@ exception:
             hli_stack_release(th, FRAME()->regs);
             th->nframes--;
         }
-        fr = FRAME();
-        regs = fr->regs;
-        code = fr->fn->code;
-        ops = code->ops;
+        LOAD_FRAME();
         regs[t.exc_reg].p = th->exc_value;
         pc = t.handler;
         /* A poll point too: a handler may lie before its trap, so throwing can loop without a jump. */
